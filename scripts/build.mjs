@@ -1,0 +1,17 @@
+// Builds the server (tsc -> dist/) and the web UI (vite -> dist/web). Run by `npm install` (prepare).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
+const run = (command, args) => {
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+
+if (!existsSync(bin('tsc'))) {
+  // Installed without dev dependencies: nothing to build with; bin/cirtkit.js explains.
+  console.warn('cirtkit: build tools are not installed (npm install without --omit=dev builds cirtkit)');
+  process.exit(0);
+}
+run(bin('tsc'), ['-p', 'tsconfig.build.json']);
+if (existsSync('web/vite.config.ts')) run(bin('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);

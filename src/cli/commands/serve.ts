@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { createLogger, loadConfig, systemClock } from '../../kernel/index.js';
+import { ensureFirstAdmin } from '../../modules/accounts/index.js';
+import { buildApp } from '../../server/app.js';
+import { ensureWebBuilt } from '../../server/build-web.js';
+import { migrateToLatest, openDb } from '../../storage/index.js';
+
+/** The first administrator's one-time password goes to the console once, never to the log. */
+function announceAdmin(email: string, password: string): void {
+  const lines = [
+    '',
+    '  cirtkit: first start, an administrator account was created.',
+    `    e-mail:             ${email}`,
+    `    one-time password:  ${password}`,
+    '  Log in and choose a new password. This password is not shown again.',
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export function serveCommand(program: Command): void {
+  program
+    .command('serve', { isDefault: true })
+    .description('start the platform: API, web UI and background jobs')
+    .action(async () => {
+      const config = loadConfig();
+      const logger = createLogger(config.logLevel);
+      await ensureWebBuilt(logger);
+      const db = openDb(config.database);
+      const report = await migrateToLatest(db);
+      if (report.applied.length > 0) logger.info({ applied: report.applied }, 'database migrated');
+      const deps = {
+        db,
+        clock: systemClock,
+        policy: { sessionHours: config.sessionHours, loginMaxFailures: config.loginMaxFailures, lockoutMinutes: config.lockoutMinutes },
+      };
+      const admin = await ensureFirstAdmin(deps, config.adminEmail);
+      if (admin) announceAdmin(admin.user.email, admin.oneTimePassword);
+      const app = await buildApp({ config, db, logger });
+      const close = async (signal: string) => {
+        logger.info({ signal }, 'shutting down');
+        await app.close();
+        await db.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void close('SIGINT'));
+      process.once('SIGTERM', () => void close('SIGTERM'));
+      const address = await app.listen({ port: config.port, host: config.host });
+      const shown = address.replace('[::1]', 'localhost');
+      process.stdout.write(`cirtkit is running at ${config.publicUrl ?? shown} (database: ${config.database.kind})\n`);
+    });
+}

@@ -1,0 +1,46 @@
+/**
+ * Roles and what they may do, as data. A route names the permission it needs; a role grants a
+ * set of permissions. Later modules add their permissions here so the whole matrix is one table.
+ */
+export const roles = ['admin', 'lead', 'analyst', 'coordinator', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'users.manage',
+  'audit.read',
+  'tokens.manage',
+  'tokens.own',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const grants: Record<Role, readonly Permission[]> = {
+  admin: ['users.manage', 'audit.read', 'tokens.manage', 'tokens.own'],
+  lead: ['tokens.own'],
+  analyst: ['tokens.own'],
+  coordinator: ['tokens.own'],
+  viewer: ['tokens.own'],
+};
+
+export function permissionsOf(role: Role): ReadonlySet<Permission> {
+  return new Set(grants[role]);
+}
+
+/**
+ * What a request may do when it acts through an API token: the token's role, but never more
+ * than its owner holds today (demoting a user also narrows the user's existing tokens).
+ */
+export function effectivePermissions(ownerRole: Role, tokenRole: Role | undefined): Set<Permission> {
+  const owner = permissionsOf(ownerRole);
+  if (tokenRole === undefined) return new Set(owner);
+  return new Set([...permissionsOf(tokenRole)].filter((p) => owner.has(p)));
+}
+
+/** Roles a user may put on a token: their own, or read-only `viewer`; an admin may choose any. */
+export function grantableTokenRoles(ownerRole: Role): Role[] {
+  if (ownerRole === 'admin') return [...roles];
+  return ownerRole === 'viewer' ? ['viewer'] : [ownerRole, 'viewer'];
+}
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { AppError, type Clock, type Config, type Logger, systemClock } from '../kernel/index.js';
+import { accountsRoutes, registerAccessControl, type AccountsDeps } from '../modules/accounts/index.js';
+import type { Db } from '../storage/index.js';
+import { healthRoutes } from './health.js';
+import { sendProblem } from './problem.js';
+import { isSpaRequest, registerWeb, webBuilt, webDistDir } from './web.js';
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  clock?: Clock;
+  /** Folder of the built web UI; tests may point elsewhere. */
+  webDir?: string;
+}
+
+export const appVersion = '0.1.0';
+
+/**
+ * The composition root: every module the server mounts is listed here, in order.
+ * Nothing registers itself by being imported.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, db, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
+  app.setNotFoundHandler((request, reply) => {
+    const webDir = options.webDir ?? webDistDir;
+    if (isSpaRequest(request.method, request.url, request.headers.accept) && webBuilt(webDir)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir);
+    }
+    return sendProblem(new AppError('not_found', `Nothing at ${request.method} ${request.url.split('?')[0]}`), request, reply);
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: config.secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.apiRatePerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('rate_limited', `Too many requests: try again in ${Math.ceil(context.ttl / 1000)} s`, {
+        details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+      }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'cirtkit API',
+        version: appVersion,
+        description:
+          'Every answer that is an error is an RFC 9457 problem document (application/problem+json) with a stable `code`. ' +
+          'Authenticate with the session cookie (browser; writes need the X-CSRF-Token header) or with `Authorization: Bearer <API token>`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token created under API tokens' },
+          session: { type: 'apiKey', in: 'cookie', name: 'cirtkit_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+    uiHooks: {},
+  });
+
+  const deps: AccountsDeps = {
+    db,
+    clock,
+    policy: {
+      sessionHours: config.sessionHours,
+      loginMaxFailures: config.loginMaxFailures,
+      lockoutMinutes: config.lockoutMinutes,
+    },
+  };
+  registerAccessControl(app, deps);
+  healthRoutes(app, db);
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+  accountsRoutes(app, { deps, secureCookies: config.secure, loginRatePerMinute: config.loginRatePerMinute });
+  await registerWeb(app, options.webDir);
+  return app;
+}

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/** Where `npm install` (prepare) puts the built web UI. */
+export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export function webBuilt(dir = webDistDir): boolean {
+  return existsSync(path.join(dir, 'index.html'));
+}
+
+/**
+ * Serves the single-page app. Hashed assets are cached for a year; index.html never, so a new
+ * release is picked up on the next page load.
+ */
+export async function registerWeb(app: FastifyInstance, dir = webDistDir): Promise<void> {
+  if (!webBuilt(dir)) return;
+  await app.register(fastifyStatic, {
+    root: dir,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    setHeaders: (res, filePath) => {
+      res.header(
+        'cache-control',
+        filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  // Declared public: the login page and its assets are what an anonymous visitor must load.
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
+    reply.header('cache-control', 'no-cache').sendFile('index.html'),
+  );
+}
+
+/** Client-side routes (/admin/users, /login ...) answer with the app's index.html. */
+export function isSpaRequest(method: string, url: string, accept: string | undefined): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  if (url.startsWith('/api/') || url === '/api' || url.startsWith('/healthz') || url.startsWith('/readyz')) return false;
+  if (/\.[a-z0-9]+(\?|$)/i.test(url)) return false;
+  return (accept ?? '').includes('text/html');
+}

@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../kernel/index.js';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** A connection to cirtkit's database, whichever engine holds it. */
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** The SQLite file, for online backup; undefined on PostgreSQL. */
+  readonly sqliteFile: string | undefined;
+  /** The raw SQLite handle, for online backup and pragmas; undefined on PostgreSQL. */
+  readonly sqlite: SQLite.Database | undefined;
+  close(): Promise<void>;
+}
+
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface OpenOptions {
+  /** PostgreSQL schema to use instead of `public` (tests give each run its own). */
+  pgSchema?: string;
+  poolSize?: number;
+}
+
+export function openSqlite(file: string): Db {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    sqliteFile: file,
+    sqlite,
+    close: () => kysely.destroy(),
+  };
+}
+
+export function openPostgres(url: string, options: OpenOptions = {}): Db {
+  // 64-bit integers (counts, sequence numbers) arrive as text by default; ours fit in a double.
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === 20
+        ? (value: string) => Number(value)
+        : (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof pg.types.getTypeParser,
+  };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types,
+    ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+  });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kysely,
+    dialect: 'postgres',
+    sqliteFile: undefined,
+    sqlite: undefined,
+    close: () => kysely.destroy(),
+  };
+}
+
+export function openDb(database: Config['database'], options: OpenOptions = {}): Db {
+  return database.kind === 'sqlite' ? openSqlite(database.file) : openPostgres(database.url, options);
+}
+
+/** Cheap round trip used by /readyz. */
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db.kysely);
+}

@@ -1,0 +1,32 @@
+import { Migrator, type MigrationResultSet } from 'kysely';
+import { AppError } from '../kernel/index.js';
+import type { Db } from './db.js';
+import { migrations } from './migrations/index.js';
+
+export interface MigrationReport {
+  applied: string[];
+  current: string[];
+}
+
+function migrator(db: Db): Migrator {
+  return new Migrator({
+    db: db.kysely,
+    provider: { getMigrations: () => Promise.resolve(migrations(db.dialect)) },
+  });
+}
+
+/** Brings the database to the latest schema. Safe to call on every start. */
+export async function migrateToLatest(db: Db): Promise<MigrationReport> {
+  const result: MigrationResultSet = await migrator(db).migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new AppError('internal', `Migration ${failed} failed: ${result.error instanceof Error ? result.error.message : 'unknown error'}`, {
+      cause: result.error,
+    });
+  }
+  const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const current = (await migrator(db).getMigrations())
+    .filter((m) => m.executedAt !== undefined)
+    .map((m) => m.name);
+  return { applied, current };
+}

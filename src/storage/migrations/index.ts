@@ -1,0 +1,20 @@
+import type { Kysely, Migration } from 'kysely';
+import type { Dialect } from '../db.js';
+import * as m0001 from './0001_accounts.js';
+
+type AnyDb = Kysely<unknown>;
+
+/**
+ * Every migration in order. Names sort as they apply; a released migration is never edited,
+ * a new one is added. Dialect-specific steps are chosen here so each file stays declarative.
+ */
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_accounts': {
+      up: async (db: AnyDb) => {
+        await m0001.up(db);
+        await (dialect === 'sqlite' ? m0001.upSqliteGuards(db) : m0001.upPostgresGuards(db));
+      },
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Conventions that keep one schema on SQLite and PostgreSQL:
+ * timestamps are ISO 8601 UTC text, booleans are integers 0/1, JSON is text, ids are UUID text.
+ */
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  must_change_password: number;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  locale: string;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value: the cookie itself is never stored. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  role: string;
+  /** SHA-256 of the token: the token is shown once at creation and never stored. */
+  token_hash: string;
+  /** The first characters of the token, so people can tell their tokens apart. */
+  prefix: string;
+  created_at: string;
+  created_by: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+  updated_at: ColumnType<string, string, string>;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  meta: MetaTable;
+}
+
+/** Used by tables that want the database to count; kept for modules that need it. */
+export type Serial = Generated<number>;

@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, createLogger, type Clock, type Config } from '../../src/kernel/index.js';
+import { ensureFirstAdmin, type AccountsDeps } from '../../src/modules/accounts/index.js';
+import { buildApp } from '../../src/server/app.js';
+import { createTestDb, type TestDb } from './db.js';
+import { HttpClient } from './http.js';
+
+export interface TestServer {
+  app: FastifyInstance;
+  baseUrl: string;
+  testDb: TestDb;
+  config: Config;
+  deps: AccountsDeps;
+  admin: { email: string; password: string };
+  /** A client logged in as the first admin, who has already replaced the one-time password. */
+  adminClient(): Promise<HttpClient>;
+  client(): HttpClient;
+  close(): Promise<void>;
+}
+
+export const adminPassword = 'correct horse battery staple';
+
+/** Starts cirtkit on a random loopback port over a fresh database: real HTTP, real database. */
+export async function startTestServer(overrides: Record<string, string> = {}, clock?: Clock): Promise<TestServer> {
+  const testDb = await createTestDb();
+  const config = loadConfig({ CIRTKIT_DATA_DIR: testDb.dataDir, CIRTKIT_PORT: '0', ...overrides }, testDb.dataDir);
+  const deps: AccountsDeps = {
+    db: testDb.db,
+    clock: clock ?? { now: () => new Date() },
+    policy: { sessionHours: config.sessionHours, loginMaxFailures: config.loginMaxFailures, lockoutMinutes: config.lockoutMinutes },
+  };
+  const first = await ensureFirstAdmin(deps, config.adminEmail);
+  if (!first) throw new Error('test database was not empty');
+  const app = await buildApp({ config, db: testDb.db, logger: createLogger('silent'), ...(clock ? { clock } : {}) });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const admin = { email: first.user.email, password: first.oneTimePassword };
+  let passwordChanged = false;
+  return {
+    app,
+    baseUrl: address,
+    testDb,
+    config,
+    deps,
+    admin,
+    client: () => new HttpClient(address),
+    async adminClient() {
+      const client = new HttpClient(address);
+      if (!passwordChanged) {
+        await client.login(admin.email, admin.password);
+        await client.post('/api/auth/password', { currentPassword: admin.password, newPassword: adminPassword }).expect(200);
+        admin.password = adminPassword;
+        passwordChanged = true;
+        return client;
+      }
+      await client.login(admin.email, admin.password);
+      return client;
+    },
+    async close() {
+      await app.close();
+      await testDb.cleanup();
+    },
+  };
+}
