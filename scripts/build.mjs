@@ -10,8 +10,11 @@ const run = (command, args) => {
 
 if (!existsSync(bin('tsc'))) {
   // Installed without dev dependencies: nothing to build with; bin/cirtkit.js explains.
-  console.warn('cirtkit: build tools are not installed (npm install without --omit=dev builds cirtkit)');
+  console.warn(
+    'cirtkit: build tools are not installed (npm install without --omit=dev builds cirtkit)',
+  );
   process.exit(0);
 }
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
-if (existsSync('web/vite.config.ts')) run(bin('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
+if (existsSync('web/vite.config.ts'))
+  run(bin('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);

@@ -24,6 +24,9 @@ console.log(`cirtkit tests: ${files.length} files against ${db}`);
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { stdio: 'inherit', env: { ...process.env, CIRTKIT_LOG_LEVEL: process.env.CIRTKIT_LOG_LEVEL ?? 'silent' } },
+  {
+    stdio: 'inherit',
+    env: { ...process.env, CIRTKIT_LOG_LEVEL: process.env.CIRTKIT_LOG_LEVEL ?? 'silent' },
+  },
 );
 process.exit(result.status ?? 1);

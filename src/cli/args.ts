@@ -6,7 +6,9 @@ export function parseArg<S extends z.ZodType>(schema: S, value: unknown, name: s
   const result = schema.safeParse(value);
   if (!result.success) {
     const issues = issuesFromZod(result.error.issues, name);
-    throw new AppError('validation_failed', `${name} ${issues.map((i) => i.message).join('; ')}`, { issues });
+    throw new AppError('validation_failed', `${name} ${issues.map((i) => i.message).join('; ')}`, {
+      issues,
+    });
   }
   return result.data;
 }

@@ -1,5 +1,11 @@
 import os from 'node:os';
-import { loadConfig, createLogger, type Config, type Logger, systemClock } from '../kernel/index.js';
+import {
+  loadConfig,
+  createLogger,
+  type Config,
+  type Logger,
+  systemClock,
+} from '../kernel/index.js';
 import type { AccountsDeps, AuditContext } from '../modules/accounts/index.js';
 import { migrateToLatest, openDb, type Db } from '../storage/index.js';
 

@@ -12,21 +12,39 @@ export function print(options: OutputOptions, value: unknown, text: () => string
   process.stdout.write(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
 }
 
-export function table(rows: Record<string, string | number | boolean | null | undefined>[], columns: string[]): string {
-  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => String(r[c] ?? ''))))].join('\n');
+export function table(
+  rows: Record<string, string | number | boolean | null | undefined>[],
+  columns: string[],
+): string {
+  const widths = columns.map((c) =>
+    Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(columns),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map((r) => line(columns.map((c) => String(r[c] ?? '')))),
+  ].join('\n');
 }
 
 /** Reports a failure on stderr (as JSON with --json) and gives the exit code it deserves. */
 export function reportError(error: unknown, json: boolean): number {
-  const appError = isAppError(error) ? error : new AppError('internal', error instanceof Error ? error.message : String(error));
+  const appError = isAppError(error)
+    ? error
+    : new AppError('internal', error instanceof Error ? error.message : String(error));
   const usage = appError.status >= 400 && appError.status < 500;
   if (json) {
-    process.stderr.write(`${JSON.stringify({ error: appError.code, message: appError.message, errors: appError.issues ?? [] })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ error: appError.code, message: appError.message, errors: appError.issues ?? [] })}\n`,
+    );
   } else {
     process.stderr.write(`cirtkit: ${appError.message}\n`);
-    for (const issue of appError.issues ?? []) process.stderr.write(`  - ${issue.field}: ${issue.message}\n`);
+    for (const issue of appError.issues ?? [])
+      process.stderr.write(`  - ${issue.field}: ${issue.message}\n`);
   }
   return usage ? exitCodes.usage : exitCodes.failure;
 }

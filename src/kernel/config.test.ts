@@ -14,13 +14,19 @@ describe('configuration', () => {
     const config = loadConfig({}, dir);
     assert.equal(config.port, 8058);
     assert.equal(config.host, '127.0.0.1');
-    assert.deepEqual(config.database, { kind: 'sqlite', file: path.join(dir, 'var', 'cirtkit.sqlite') });
+    assert.deepEqual(config.database, {
+      kind: 'sqlite',
+      file: path.join(dir, 'var', 'cirtkit.sqlite'),
+    });
     assert.equal(config.secure, false);
   });
 
   it('reads CIRTKIT_PORT, CIRTKIT_DATA_DIR and DATABASE_URL from the environment', () => {
     const dir = tmp();
-    const config = loadConfig({ CIRTKIT_PORT: '9000', CIRTKIT_DATA_DIR: 'data', DATABASE_URL: 'postgres://u@h/db' }, dir);
+    const config = loadConfig(
+      { CIRTKIT_PORT: '9000', CIRTKIT_DATA_DIR: 'data', DATABASE_URL: 'postgres://u@h/db' },
+      dir,
+    );
     assert.equal(config.port, 9000);
     assert.equal(config.dataDir, path.join(dir, 'data'));
     assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u@h/db' });
@@ -28,7 +34,10 @@ describe('configuration', () => {
 
   it('takes the same keys from a config file, and the environment wins over the file', () => {
     const dir = tmp();
-    writeFileSync(path.join(dir, 'cirtkit.config.json'), JSON.stringify({ CIRTKIT_PORT: 7000, CIRTKIT_DATA_DIR: '/srv/ck' }));
+    writeFileSync(
+      path.join(dir, 'cirtkit.config.json'),
+      JSON.stringify({ CIRTKIT_PORT: 7000, CIRTKIT_DATA_DIR: '/srv/ck' }),
+    );
     const fromFile = loadConfig({}, dir);
     assert.equal(fromFile.port, 7000);
     assert.equal(fromFile.dataDir, '/srv/ck');
@@ -44,7 +53,10 @@ describe('configuration', () => {
         error.message.includes('CIRTKIT_PORT') &&
         error.message.includes('65535'),
     );
-    assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }, tmp()), /DATABASE_URL must start with postgres/);
+    assert.throws(
+      () => loadConfig({ DATABASE_URL: 'mysql://x' }, tmp()),
+      /DATABASE_URL must start with postgres/,
+    );
   });
 
   it('refuses unknown keys and malformed JSON in the config file', () => {
@@ -59,6 +71,9 @@ describe('configuration', () => {
   });
 
   it('marks the deployment secure when the public URL is https', () => {
-    assert.equal(loadConfig({ CIRTKIT_PUBLIC_URL: 'https://cirt.example.org' }, tmp()).secure, true);
+    assert.equal(
+      loadConfig({ CIRTKIT_PUBLIC_URL: 'https://cirt.example.org' }, tmp()).secure,
+      true,
+    );
   });
 });

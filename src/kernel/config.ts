@@ -98,7 +98,9 @@ export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   cwd = process.cwd(),
 ): Config {
-  const fileName = env.CIRTKIT_CONFIG ?? (existsSync(path.join(cwd, 'cirtkit.config.json')) ? 'cirtkit.config.json' : undefined);
+  const fileName =
+    env.CIRTKIT_CONFIG ??
+    (existsSync(path.join(cwd, 'cirtkit.config.json')) ? 'cirtkit.config.json' : undefined);
   const fromFile = fileName ? readConfigFile(path.resolve(cwd, fileName)) : {};
   const fromEnv: Record<string, string> = {};
   for (const key of knownKeys) {

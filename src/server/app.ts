@@ -5,11 +5,20 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import { AppError, type Clock, type Config, type Logger, systemClock } from '../kernel/index.js';
-import { accountsRoutes, registerAccessControl, type AccountsDeps } from '../modules/accounts/index.js';
+import {
+  accountsRoutes,
+  registerAccessControl,
+  type AccountsDeps,
+} from '../modules/accounts/index.js';
 import type { Db } from '../storage/index.js';
 import { healthRoutes } from './health.js';
+import { recordRoutes } from './route-table.js';
 import { sendProblem } from './problem.js';
 import { isSpaRequest, registerWeb, webBuilt, webDistDir } from './web.js';
 
@@ -38,6 +47,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
+  recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
@@ -46,7 +56,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (isSpaRequest(request.method, request.url, request.headers.accept) && webBuilt(webDir)) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir);
     }
-    return sendProblem(new AppError('not_found', `Nothing at ${request.method} ${request.url.split('?')[0]}`), request, reply);
+    return sendProblem(
+      new AppError('not_found', `Nothing at ${request.method} ${request.url.split('?')[0]}`),
+      request,
+      reply,
+    );
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -78,9 +92,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     max: config.apiRatePerMinute,
     timeWindow: 60_000,
     errorResponseBuilder: (_request, context) =>
-      new AppError('rate_limited', `Too many requests: try again in ${Math.ceil(context.ttl / 1000)} s`, {
-        details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
-      }),
+      new AppError(
+        'rate_limited',
+        `Too many requests: try again in ${Math.ceil(context.ttl / 1000)} s`,
+        {
+          details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+        },
+      ),
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -94,13 +112,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'An API token created under API tokens' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token created under API tokens',
+          },
           session: { type: 'apiKey', in: 'cookie', name: 'cirtkit_session' },
         },
       },
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+  });
+  // The API reference is documentation, not data: it is public like the login page.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
@@ -119,8 +145,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   registerAccessControl(app, deps);
   healthRoutes(app, db);
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
-  accountsRoutes(app, { deps, secureCookies: config.secure, loginRatePerMinute: config.loginRatePerMinute });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
+  accountsRoutes(app, {
+    deps,
+    secureCookies: config.secure,
+    loginRatePerMinute: config.loginRatePerMinute,
+  });
   await registerWeb(app, options.webDir);
   return app;
 }

@@ -17,6 +17,9 @@ export async function ensureWebBuilt(logger: Logger): Promise<void> {
     const vite = await import('vite');
     await vite.build({ configFile, logLevel: 'warn' });
   } catch (error) {
-    logger.error({ err: error }, `could not build the web UI; run "npm run build" (output: ${webDistDir})`);
+    logger.error(
+      { err: error },
+      `could not build the web UI; run "npm run build" (output: ${webDistDir})`,
+    );
   }
 }

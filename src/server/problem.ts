@@ -34,7 +34,10 @@ const titles: Record<number, string> = {
 function fromFastifyError(error: FastifyError): AppError | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('payload_too_large', 'The request body is larger than this server accepts');
+      return new AppError(
+        'payload_too_large',
+        'The request body is larger than this server accepts',
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('unsupported_media_type', 'Send the request body as application/json');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -66,14 +69,25 @@ export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   if (hasZodFastifySchemaValidationErrors(error)) return fromValidation(error);
   const fastifyError = error as FastifyError;
-  if (fastifyError && typeof fastifyError === 'object' && 'validation' in fastifyError && fastifyError.validation) {
+  if (
+    fastifyError &&
+    typeof fastifyError === 'object' &&
+    'validation' in fastifyError &&
+    fastifyError.validation
+  ) {
     return fromValidation(fastifyError);
   }
   return (
-    (fastifyError && typeof fastifyError === 'object' ? fromFastifyError(fastifyError) : undefined) ??
-    new AppError('internal', 'Something went wrong on the server; the request id identifies it in the logs', {
-      cause: error,
-    })
+    (fastifyError && typeof fastifyError === 'object'
+      ? fromFastifyError(fastifyError)
+      : undefined) ??
+    new AppError(
+      'internal',
+      'Something went wrong on the server; the request id identifies it in the logs',
+      {
+        cause: error,
+      },
+    )
   );
 }
 
@@ -94,10 +108,15 @@ export function problemOf(error: AppError, request: FastifyRequest): Problem {
 }
 
 /** The one place errors become HTTP answers. Unexpected errors are logged; expected ones not. */
-export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function sendProblem(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   const appError = toAppError(error);
   if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
   const problem = problemOf(appError, request);
-  if (problem.retryAfterSeconds !== undefined) reply.header('retry-after', String(problem.retryAfterSeconds));
+  if (problem.retryAfterSeconds !== undefined)
+    reply.header('retry-after', String(problem.retryAfterSeconds));
   return reply.code(appError.status).type('application/problem+json; charset=utf-8').send(problem);
 }

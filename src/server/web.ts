@@ -5,7 +5,10 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 /** Where `npm install` (prepare) puts the built web UI. */
-export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const webDistDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../dist/web',
+);
 
 export function webBuilt(dir = webDistDir): boolean {
   return existsSync(path.join(dir, 'index.html'));
@@ -25,7 +28,9 @@ export async function registerWeb(app: FastifyInstance, dir = webDistDir): Promi
     setHeaders: (res, filePath) => {
       res.header(
         'cache-control',
-        filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        filePath.includes(`${path.sep}assets${path.sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
       );
     },
   });
@@ -38,7 +43,13 @@ export async function registerWeb(app: FastifyInstance, dir = webDistDir): Promi
 /** Client-side routes (/admin/users, /login ...) answer with the app's index.html. */
 export function isSpaRequest(method: string, url: string, accept: string | undefined): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
-  if (url.startsWith('/api/') || url === '/api' || url.startsWith('/healthz') || url.startsWith('/readyz')) return false;
+  if (
+    url.startsWith('/api/') ||
+    url === '/api' ||
+    url.startsWith('/healthz') ||
+    url.startsWith('/readyz')
+  )
+    return false;
   if (/\.[a-z0-9]+(\?|$)/i.test(url)) return false;
   return (accept ?? '').includes('text/html');
 }

@@ -50,7 +50,9 @@ export function openPostgres(url: string, options: OpenOptions = {}): Db {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       oid === 20
         ? (value: string) => Number(value)
-        : (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof pg.types.getTypeParser,
+        : (pg.types.getTypeParser(oid, format) as (
+            value: string,
+          ) => unknown)) as typeof pg.types.getTypeParser,
   };
   const pool = new pg.Pool({
     connectionString: url,
@@ -69,7 +71,9 @@ export function openPostgres(url: string, options: OpenOptions = {}): Db {
 }
 
 export function openDb(database: Config['database'], options: OpenOptions = {}): Db {
-  return database.kind === 'sqlite' ? openSqlite(database.file) : openPostgres(database.url, options);
+  return database.kind === 'sqlite'
+    ? openSqlite(database.file)
+    : openPostgres(database.url, options);
 }
 
 /** Cheap round trip used by /readyz. */

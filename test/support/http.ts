@@ -10,7 +10,10 @@ export interface Answer {
 /** A pending request whose answer can be awaited directly or checked with `expect(status)`. */
 export class Pending implements PromiseLike<Answer> {
   constructor(private readonly promise: Promise<Answer>) {}
-  then<A = Answer, B = never>(ok?: ((value: Answer) => A | PromiseLike<A>) | null, fail?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+  then<A = Answer, B = never>(
+    ok?: ((value: Answer) => A | PromiseLike<A>) | null,
+    fail?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
     return this.promise.then(ok, fail);
   }
   /** Resolves to the JSON body after checking the status; on mismatch shows the whole answer. */
@@ -31,7 +34,12 @@ export class HttpClient {
 
   constructor(readonly baseUrl: string) {}
 
-  request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Pending {
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Pending {
     return new Pending(this.send(method, path, body, headers));
   }
   get(path: string, headers?: Record<string, string>): Pending {
@@ -48,7 +56,10 @@ export class HttpClient {
   }
 
   async login(email: string, password: string): Promise<Record<string, unknown>> {
-    const body = await this.post('/api/auth/login', { email, password }).expect<{ csrfToken: string; user: Record<string, unknown> }>(200);
+    const body = await this.post('/api/auth/login', { email, password }).expect<{
+      csrfToken: string;
+      user: Record<string, unknown>;
+    }>(200);
     this.csrfToken = body.csrfToken;
     return body.user;
   }
@@ -57,9 +68,15 @@ export class HttpClient {
     return this.cookies.get(name);
   }
 
-  private async send(method: string, path: string, body: unknown, extra: Record<string, string>): Promise<Answer> {
+  private async send(
+    method: string,
+    path: string,
+    body: unknown,
+    extra: Record<string, string>,
+  ): Promise<Answer> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.cookies.size > 0)
+      headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
     let payload: string | undefined;
@@ -68,13 +85,19 @@ export class HttpClient {
       payload = typeof body === 'string' ? body : JSON.stringify(body);
     }
     Object.assign(headers, extra);
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload, redirect: 'manual' });
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: payload,
+      redirect: 'manual',
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const eq = pair!.indexOf('=');
       const name = pair!.slice(0, eq);
       const value = pair!.slice(eq + 1);
-      if (value === '' || /max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(name);
+      if (value === '' || /max-age=0|expires=thu, 01 jan 1970/i.test(line))
+        this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
     const text = await response.text();

@@ -15,27 +15,54 @@ export interface TestServer {
   /** A client logged in as the first admin, who has already replaced the one-time password. */
   adminClient(): Promise<HttpClient>;
   client(): HttpClient;
+  /** Creates a user with this role through the API and returns a client logged in as them. */
+  userClient(
+    email: string,
+    role: string,
+  ): Promise<{ client: HttpClient; id: string; password: string }>;
   close(): Promise<void>;
 }
 
 export const adminPassword = 'correct horse battery staple';
 
 /** Starts cirtkit on a random loopback port over a fresh database: real HTTP, real database. */
-export async function startTestServer(overrides: Record<string, string> = {}, clock?: Clock): Promise<TestServer> {
+export interface TestServerOptions {
+  clock?: Clock;
+  /** Runs before the server listens, e.g. to add a route that only a test needs. */
+  beforeListen?: (app: FastifyInstance) => void;
+}
+
+export async function startTestServer(
+  overrides: Record<string, string> = {},
+  options: TestServerOptions = {},
+): Promise<TestServer> {
+  const { clock } = options;
   const testDb = await createTestDb();
-  const config = loadConfig({ CIRTKIT_DATA_DIR: testDb.dataDir, CIRTKIT_PORT: '0', ...overrides }, testDb.dataDir);
+  const config = loadConfig(
+    { CIRTKIT_DATA_DIR: testDb.dataDir, CIRTKIT_PORT: '0', ...overrides },
+    testDb.dataDir,
+  );
   const deps: AccountsDeps = {
     db: testDb.db,
     clock: clock ?? { now: () => new Date() },
-    policy: { sessionHours: config.sessionHours, loginMaxFailures: config.loginMaxFailures, lockoutMinutes: config.lockoutMinutes },
+    policy: {
+      sessionHours: config.sessionHours,
+      loginMaxFailures: config.loginMaxFailures,
+      lockoutMinutes: config.lockoutMinutes,
+    },
   };
   const first = await ensureFirstAdmin(deps, config.adminEmail);
   if (!first) throw new Error('test database was not empty');
-  const app = await buildApp({ config, db: testDb.db, logger: createLogger('silent'), ...(clock ? { clock } : {}) });
+  const app = await buildApp({
+    config,
+    db: testDb.db,
+    logger: createLogger('silent'),
+    ...(clock ? { clock } : {}),
+  });
+  options.beforeListen?.(app);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const admin = { email: first.user.email, password: first.oneTimePassword };
-  let passwordChanged = false;
-  return {
+  const server: TestServer = {
     app,
     baseUrl: address,
     testDb,
@@ -45,19 +72,38 @@ export async function startTestServer(overrides: Record<string, string> = {}, cl
     client: () => new HttpClient(address),
     async adminClient() {
       const client = new HttpClient(address);
-      if (!passwordChanged) {
-        await client.login(admin.email, admin.password);
-        await client.post('/api/auth/password', { currentPassword: admin.password, newPassword: adminPassword }).expect(200);
+      const user = await client.login(admin.email, admin.password);
+      if (user.mustChangePassword === true) {
+        await client
+          .post('/api/auth/password', {
+            currentPassword: admin.password,
+            newPassword: adminPassword,
+          })
+          .expect(200);
         admin.password = adminPassword;
-        passwordChanged = true;
-        return client;
       }
-      await client.login(admin.email, admin.password);
       return client;
+    },
+    async userClient(email, role) {
+      const admin = await server.adminClient();
+      const created = await admin
+        .post('/api/users', { email, displayName: email.split('@')[0], role })
+        .expect<{ user: { id: string }; oneTimePassword: string }>(201);
+      const client = new HttpClient(address);
+      await client.login(email, created.oneTimePassword);
+      const password = 'Zq7 test passphrase for the suite';
+      await client
+        .post('/api/auth/password', {
+          currentPassword: created.oneTimePassword,
+          newPassword: password,
+        })
+        .expect(200);
+      return { client, id: created.user.id, password };
     },
     async close() {
       await app.close();
       await testDb.cleanup();
     },
   };
+  return server;
 }

@@ -8,7 +8,8 @@ import { migrateToLatest, openDb } from '../../storage/index.js';
 import { withContext } from '../context.js';
 import { exitCodes, print, type OutputOptions } from '../output.js';
 
-const pgBackupHint = 'On PostgreSQL use pg_dump and pg_restore: see docs/admin-guide.md, "Backup and restore".';
+const pgBackupHint =
+  'On PostgreSQL use pg_dump and pg_restore: see docs/admin-guide.md, "Backup and restore".';
 
 /** Checks that a file is an intact cirtkit SQLite database before it replaces the live one. */
 function checkBackupFile(file: string): void {
@@ -17,12 +18,21 @@ function checkBackupFile(file: string): void {
   try {
     source = new SQLite(file, { readonly: true, fileMustExist: true });
     const integrity = source.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw new AppError('validation_failed', `${file} is damaged: ${String(integrity)}`);
-    const tables = source.prepare("select name from sqlite_master where type = 'table' and name in ('users', 'audit_log')").all();
-    if (tables.length !== 2) throw new AppError('validation_failed', `${file} is an SQLite file but not a cirtkit backup`);
+    if (integrity !== 'ok')
+      throw new AppError('validation_failed', `${file} is damaged: ${String(integrity)}`);
+    const tables = source
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name in ('users', 'audit_log')",
+      )
+      .all();
+    if (tables.length !== 2)
+      throw new AppError('validation_failed', `${file} is an SQLite file but not a cirtkit backup`);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('validation_failed', `${file} is not an SQLite database: ${(error as Error).message}`);
+    throw new AppError(
+      'validation_failed',
+      `${file} is not an SQLite database: ${(error as Error).message}`,
+    );
   } finally {
     source?.close();
   }
@@ -39,7 +49,9 @@ export function maintenanceCommands(program: Command): void {
       try {
         const report = await migrateToLatest(db);
         print(options, report, () =>
-          report.applied.length === 0 ? `Schema is up to date (${report.current.length} migrations).` : `Applied: ${report.applied.join(', ')}`,
+          report.applied.length === 0
+            ? `Schema is up to date (${report.current.length} migrations).`
+            : `Applied: ${report.applied.join(', ')}`,
         );
       } finally {
         await db.close();
@@ -55,7 +67,9 @@ export function maintenanceCommands(program: Command): void {
       await withContext(async (ctx) => {
         const verdict = await verifyAuditChain(ctx.db);
         print(options, verdict, () =>
-          verdict.ok ? `Audit log intact: ${verdict.checked} rows verified.` : `Audit log BROKEN at row ${verdict.firstBadSeq}: ${verdict.problem}`,
+          verdict.ok
+            ? `Audit log intact: ${verdict.checked} rows verified.`
+            : `Audit log BROKEN at row ${verdict.firstBadSeq}: ${verdict.problem}`,
         );
         if (!verdict.ok) process.exitCode = exitCodes.auditBroken;
       });
@@ -70,9 +84,14 @@ export function maintenanceCommands(program: Command): void {
       await withContext(async (ctx) => {
         if (!ctx.db.sqlite) throw new AppError('bad_request', pgBackupHint);
         const target = path.resolve(file);
-        if (existsSync(target)) throw new AppError('conflict', `${target} exists: choose a new file name`);
+        if (existsSync(target))
+          throw new AppError('conflict', `${target} exists: choose a new file name`);
         const progress = await ctx.db.sqlite.backup(target);
-        print(options, { file: target, pages: progress.totalPages }, () => `Backup written to ${target} (${progress.totalPages} pages).`);
+        print(
+          options,
+          { file: target, pages: progress.totalPages },
+          () => `Backup written to ${target} (${progress.totalPages} pages).`,
+        );
       });
     });
 
@@ -87,7 +106,11 @@ export function maintenanceCommands(program: Command): void {
       if (config.database.kind !== 'sqlite') throw new AppError('bad_request', pgBackupHint);
       const source = path.resolve(file);
       checkBackupFile(source);
-      if (!options.yes) throw new AppError('bad_request', 'Restore replaces the current database: run again with --yes');
+      if (!options.yes)
+        throw new AppError(
+          'bad_request',
+          'Restore replaces the current database: run again with --yes',
+        );
       const target = config.database.file;
       const staging = `${target}.restoring`;
       rmSync(staging, { force: true });
@@ -107,6 +130,10 @@ export function maintenanceCommands(program: Command): void {
       } finally {
         await db.close();
       }
-      print(options, { restored: source, database: target }, () => `Database ${target} restored from ${source}.`);
+      print(
+        options,
+        { restored: source, database: target },
+        () => `Database ${target} restored from ${source}.`,
+      );
     });
 }

@@ -32,7 +32,11 @@ export function serveCommand(program: Command): void {
       const deps = {
         db,
         clock: systemClock,
-        policy: { sessionHours: config.sessionHours, loginMaxFailures: config.loginMaxFailures, lockoutMinutes: config.lockoutMinutes },
+        policy: {
+          sessionHours: config.sessionHours,
+          loginMaxFailures: config.loginMaxFailures,
+          lockoutMinutes: config.lockoutMinutes,
+        },
       };
       const admin = await ensureFirstAdmin(deps, config.adminEmail);
       if (admin) announceAdmin(admin.user.email, admin.oneTimePassword);
@@ -47,6 +51,8 @@ export function serveCommand(program: Command): void {
       process.once('SIGTERM', () => void close('SIGTERM'));
       const address = await app.listen({ port: config.port, host: config.host });
       const shown = address.replace('[::1]', 'localhost');
-      process.stdout.write(`cirtkit is running at ${config.publicUrl ?? shown} (database: ${config.database.kind})\n`);
+      process.stdout.write(
+        `cirtkit is running at ${config.publicUrl ?? shown} (database: ${config.database.kind})\n`,
+      );
     });
 }

@@ -22,7 +22,12 @@ async function ownerIdentity(ctx: CliContext, email: string): Promise<Identity> 
   const row = await findUserByEmail(ctx.db.kysely, parseArg(emailSchema, email, '--user'));
   if (!row) throw new AppError('user_not_found', `No user with e-mail ${email}`);
   const user = toUser(row);
-  return { user, role: user.role, permissions: new Set([...permissionsOf(user.role), 'tokens.manage']), via: 'token' };
+  return {
+    user,
+    role: user.role,
+    permissions: new Set([...permissionsOf(user.role), 'tokens.manage']),
+    via: 'token',
+  };
 }
 
 export function tokenCommands(program: Command): void {
@@ -36,20 +41,44 @@ export function tokenCommands(program: Command): void {
     .option('--role <role>', "the token's role (default: the owner's role)")
     .option('--expires-days <days>', 'days until the token expires (default: never)')
     .option('--json', 'print JSON')
-    .action(async (options: { user: string; name: string; role?: string; expiresDays?: string } & OutputOptions) => {
-      const expiresInDays =
-        options.expiresDays === undefined
-          ? undefined
-          : parseArg(z.coerce.number().int().min(1).max(3650), options.expiresDays, '--expires-days');
-      await withContext(async (ctx) => {
-        const owner = await ownerIdentity(ctx, options.user);
-        const role = options.role === undefined ? owner.user.role : parseArg(roleSchema, options.role, '--role');
-        const created = await createToken(ctx.deps, ctx.audit, owner, { name: options.name, role, expiresInDays });
-        print(options, created, () =>
-          [`Token "${created.token.name}" (${created.token.role}) for ${created.token.userEmail}:`, created.secret, 'It is shown only now.'].join('\n'),
-        );
-      });
-    });
+    .action(
+      async (
+        options: {
+          user: string;
+          name: string;
+          role?: string;
+          expiresDays?: string;
+        } & OutputOptions,
+      ) => {
+        const expiresInDays =
+          options.expiresDays === undefined
+            ? undefined
+            : parseArg(
+                z.coerce.number().int().min(1).max(3650),
+                options.expiresDays,
+                '--expires-days',
+              );
+        await withContext(async (ctx) => {
+          const owner = await ownerIdentity(ctx, options.user);
+          const role =
+            options.role === undefined
+              ? owner.user.role
+              : parseArg(roleSchema, options.role, '--role');
+          const created = await createToken(ctx.deps, ctx.audit, owner, {
+            name: options.name,
+            role,
+            expiresInDays,
+          });
+          print(options, created, () =>
+            [
+              `Token "${created.token.name}" (${created.token.role}) for ${created.token.userEmail}:`,
+              created.secret,
+              'It is shown only now.',
+            ].join('\n'),
+          );
+        });
+      },
+    );
 
   token
     .command('list')
@@ -58,7 +87,12 @@ export function tokenCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { user?: string } & OutputOptions) => {
       await withContext(async (ctx) => {
-        const admin: Identity = { user: { id: '' } as Identity['user'], role: 'admin', permissions: new Set(['tokens.manage']), via: 'token' };
+        const admin: Identity = {
+          user: { id: '' } as Identity['user'],
+          role: 'admin',
+          permissions: new Set(['tokens.manage']),
+          via: 'token',
+        };
         let tokens = await listTokens(ctx.deps, admin, true);
         if (options.user) {
           const email = parseArg(emailSchema, options.user, '--user');
@@ -66,7 +100,14 @@ export function tokenCommands(program: Command): void {
         }
         print(options, tokens, () =>
           table(
-            tokens.map((t) => ({ id: t.id, user: t.userEmail, name: t.name, role: t.role, prefix: t.prefix, status: t.revokedAt ? 'revoked' : 'active' })),
+            tokens.map((t) => ({
+              id: t.id,
+              user: t.userEmail,
+              name: t.name,
+              role: t.role,
+              prefix: t.prefix,
+              status: t.revokedAt ? 'revoked' : 'active',
+            })),
             ['id', 'user', 'name', 'role', 'prefix', 'status'],
           ),
         );
@@ -81,7 +122,12 @@ export function tokenCommands(program: Command): void {
     .action(async (id: string, options: OutputOptions) => {
       const tokenId = parseArg(z.uuid('must be a token id (UUID)'), id, 'id');
       await withContext(async (ctx) => {
-        const admin: Identity = { user: { id: '' } as Identity['user'], role: 'admin', permissions: new Set(['tokens.manage']), via: 'token' };
+        const admin: Identity = {
+          user: { id: '' } as Identity['user'],
+          role: 'admin',
+          permissions: new Set(['tokens.manage']),
+          via: 'token',
+        };
         await revokeToken(ctx.deps, ctx.audit, admin, tokenId);
         print(options, { id: tokenId, revoked: true }, () => `Token ${tokenId} is revoked.`);
       });

@@ -46,7 +46,11 @@ export function userCommands(program: Command): void {
       const input = {
         email: parseArg(emailSchema, email, 'email'),
         role: parseArg(roleSchema, options.role, '--role'),
-        displayName: parseArg(displayNameSchema, options.name ?? email.split('@')[0] ?? email, '--name'),
+        displayName: parseArg(
+          displayNameSchema,
+          options.name ?? email.split('@')[0] ?? email,
+          '--name',
+        ),
       };
       await withContext(async (ctx) => {
         const created = await createUser(ctx.deps, ctx.audit, input);
@@ -60,9 +64,14 @@ export function userCommands(program: Command): void {
     .option('--role <role>', 'only this role')
     .option('--json', 'print JSON')
     .action(async (options: { role?: string } & OutputOptions) => {
-      const role = options.role === undefined ? undefined : parseArg(roleSchema, options.role, '--role');
+      const role =
+        options.role === undefined ? undefined : parseArg(roleSchema, options.role, '--role');
       await withContext(async (ctx) => {
-        const { items } = await listUsers(ctx.db.kysely, { role, limit: 100_000, offset: 0 }, isoNow(ctx.deps.clock));
+        const { items } = await listUsers(
+          ctx.db.kysely,
+          { role, limit: 100_000, offset: 0 },
+          isoNow(ctx.deps.clock),
+        );
         const users = items.map(toUser);
         print(options, users, () =>
           table(
@@ -70,7 +79,11 @@ export function userCommands(program: Command): void {
               email: u.email,
               name: u.displayName,
               role: u.role,
-              status: u.disabled ? 'disabled' : u.lockedUntil && u.lockedUntil > isoNow(ctx.deps.clock) ? 'locked' : 'active',
+              status: u.disabled
+                ? 'disabled'
+                : u.lockedUntil && u.lockedUntil > isoNow(ctx.deps.clock)
+                  ? 'locked'
+                  : 'active',
               'last login': u.lastLoginAt ?? '-',
             })),
             ['email', 'name', 'role', 'status', 'last login'],
@@ -79,17 +92,28 @@ export function userCommands(program: Command): void {
       });
     });
 
-  for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [name, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     user
       .command(name)
-      .description(disabled ? 'disable a user (ends their sessions, stops their tokens)' : 'enable a disabled user')
+      .description(
+        disabled
+          ? 'disable a user (ends their sessions, stops their tokens)'
+          : 'enable a disabled user',
+      )
       .argument('<email>', 'the user')
       .option('--json', 'print JSON')
       .action(async (email: string, options: OutputOptions) => {
         await withContext(async (ctx) => {
           const target = await userByEmail(ctx.db.kysely, email);
           const updated = await updateUser(ctx.deps, ctx.audit, target.id, { disabled });
-          print(options, updated, () => `User ${updated.email} is ${disabled ? 'disabled' : 'enabled'}.`);
+          print(
+            options,
+            updated,
+            () => `User ${updated.email} is ${disabled ? 'disabled' : 'enabled'}.`,
+          );
         });
       });
   }

@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../kernel/index.js';
-import { csrfMatches, identityFromSession, identityFromToken, type Identity } from './auth.service.js';
+import {
+  csrfMatches,
+  identityFromSession,
+  identityFromToken,
+  type Identity,
+} from './auth.service.js';
 import type { AccountsDeps } from './deps.js';
 import type { Permission } from './roles.js';
 
@@ -24,13 +29,17 @@ declare module 'fastify' {
 export const sessionCookie = 'cirtkit_session';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-async function resolveIdentity(deps: AccountsDeps, request: FastifyRequest): Promise<Identity | undefined> {
+async function resolveIdentity(
+  deps: AccountsDeps,
+  request: FastifyRequest,
+): Promise<Identity | undefined> {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const identity = match?.[1] ? await identityFromToken(deps, match[1]) : undefined;
     // A wrong token is an error even on routes that would accept a session: say so plainly.
-    if (!identity) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked');
+    if (!identity)
+      throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked');
     return identity;
   }
   const cookie = request.cookies[sessionCookie];
@@ -51,16 +60,23 @@ export function registerAccessControl(app: FastifyInstance, deps: AccountsDeps):
       return;
     }
     const identity = await resolveIdentity(deps, request);
-    if (!identity) throw new AppError('unauthenticated', 'Log in or send an API token to use this resource');
+    if (!identity)
+      throw new AppError('unauthenticated', 'Log in or send an API token to use this resource');
     request.identity = identity;
     if (identity.via === 'session' && !safeMethods.has(request.method)) {
       const given = request.headers['x-csrf-token'];
       if (!csrfMatches(identity.csrfToken, typeof given === 'string' ? given : undefined)) {
-        throw new AppError('csrf_failed', 'The X-CSRF-Token header is missing or does not match the session');
+        throw new AppError(
+          'csrf_failed',
+          'The X-CSRF-Token header is missing or does not match the session',
+        );
       }
     }
     if (identity.user.mustChangePassword && !config.allowDuringPasswordChange) {
-      throw new AppError('password_change_required', 'Change the one-time password before doing anything else');
+      throw new AppError(
+        'password_change_required',
+        'Change the one-time password before doing anything else',
+      );
     }
     if (typeof access === 'object' && !identity.permissions.has(access.permission)) {
       throw new AppError('forbidden', `This needs the permission ${access.permission}`);
@@ -70,6 +86,7 @@ export function registerAccessControl(app: FastifyInstance, deps: AccountsDeps):
 
 /** The identity of a request that passed access control; routes that are not public use it. */
 export function identityOf(request: FastifyRequest): Identity {
-  if (!request.identity) throw new AppError('unauthenticated', 'Log in or send an API token to use this resource');
+  if (!request.identity)
+    throw new AppError('unauthenticated', 'Log in or send an API token to use this resource');
   return request.identity;
 }

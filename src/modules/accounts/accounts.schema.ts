@@ -125,12 +125,17 @@ export const createTokenBodySchema = z.strictObject({
 export type CreateTokenInput = z.infer<typeof createTokenBodySchema>;
 
 export const tokenListQuerySchema = z.strictObject({
-  all: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  all: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 
 // --- Audit log -----------------------------------------------------------------------------
 
-const isoDate = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).or(z.iso.date());
+const isoDate = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time' })
+  .or(z.iso.date());
 
 export const auditQuerySchema = z.strictObject({
   actor: z.string().trim().max(254).optional(),

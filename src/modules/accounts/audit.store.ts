@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
 import { isoNow, type Clock, systemClock } from '../../kernel/index.js';
 import type { Db, Executor } from '../../storage/index.js';
-import { auditRowHash, ChainVerifier, genesisHash, parseHead, type AuditRow, type ChainVerdict } from './audit.js';
+import {
+  auditRowHash,
+  ChainVerifier,
+  genesisHash,
+  parseHead,
+  type AuditRow,
+  type ChainVerdict,
+} from './audit.js';
 
 const headKey = 'audit.head';
 
@@ -35,7 +42,11 @@ export async function appendAudit(
   // Several processes may share PostgreSQL: serialise appends so the chain stays linear.
   // SQLite needs no lock: one process, and its transactions hold the only connection.
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(5807001)`.execute(trx);
-  const headRow = await trx.selectFrom('meta').select('value').where('key', '=', headKey).executeTakeFirst();
+  const headRow = await trx
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', headKey)
+    .executeTakeFirst();
   const head = parseHead(headRow?.value) ?? { seq: 0, hash: genesisHash };
   const unhashed = {
     seq: head.seq + 1,
@@ -74,7 +85,10 @@ export interface AuditFilter {
 }
 
 /** Newest first, paged by `seq` (a cursor that stays right while new rows arrive). */
-export async function listAudit(db: Db, filter: AuditFilter): Promise<{ items: AuditRow[]; nextBefore: number | null }> {
+export async function listAudit(
+  db: Db,
+  filter: AuditFilter,
+): Promise<{ items: AuditRow[]; nextBefore: number | null }> {
   let query = db.kysely.selectFrom('audit_log').selectAll();
   if (filter.actor) {
     const pattern = `%${filter.actor.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
@@ -86,7 +100,10 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<{ items: A
   if (filter.from) query = query.where('at', '>=', filter.from);
   if (filter.to) query = query.where('at', '<=', filter.to);
   if (filter.before !== undefined) query = query.where('seq', '<', filter.before);
-  const rows = await query.orderBy('seq', 'desc').limit(filter.limit + 1).execute();
+  const rows = await query
+    .orderBy('seq', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
   const items = rows.slice(0, filter.limit).map((r) => ({ ...r, seq: Number(r.seq) }));
   const nextBefore = rows.length > filter.limit ? (items.at(-1)?.seq ?? null) : null;
   return { items, nextBefore };
@@ -108,6 +125,10 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainVe
     if (!verifier.push(rows.map((r) => ({ ...r, seq: Number(r.seq) })))) break;
     after = Number(rows.at(-1)!.seq);
   }
-  const head = await db.kysely.selectFrom('meta').select('value').where('key', '=', headKey).executeTakeFirst();
+  const head = await db.kysely
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', headKey)
+    .executeTakeFirst();
   return verifier.finish(parseHead(head?.value));
 }

@@ -73,16 +73,32 @@ describe('audit hash chain', () => {
   });
 
   it('detects any change to any column of any row (property)', () => {
-    const columns = ['at', 'actor_id', 'actor_label', 'action', 'entity_type', 'entity_id', 'before_json', 'after_json', 'request_id', 'ip'] as const;
+    const columns = [
+      'at',
+      'actor_id',
+      'actor_label',
+      'action',
+      'entity_type',
+      'entity_id',
+      'before_json',
+      'after_json',
+      'request_id',
+      'ip',
+    ] as const;
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 7 }), fc.constantFrom(...columns), fc.string({ minLength: 1 }), (index, column, value) => {
-        const rows = chain(8);
-        const original = rows[index]!;
-        fc.pre(original[column] !== value);
-        rows[index] = { ...original, [column]: value };
-        const verdict = verify(rows);
-        return !verdict.ok && verdict.firstBadSeq === index + 1;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 7 }),
+        fc.constantFrom(...columns),
+        fc.string({ minLength: 1 }),
+        (index, column, value) => {
+          const rows = chain(8);
+          const original = rows[index]!;
+          fc.pre(original[column] !== value);
+          rows[index] = { ...original, [column]: value };
+          const verdict = verify(rows);
+          return !verdict.ok && verdict.firstBadSeq === index + 1;
+        },
+      ),
     );
   });
 });

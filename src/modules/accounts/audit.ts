@@ -71,9 +71,15 @@ export class ChainVerifier {
       if (this.verdict) return false;
       const seq = Number(row.seq);
       if (seq !== this.previous.seq + 1) {
-        this.fail(this.previous.seq + 1, `row ${this.previous.seq + 1} is missing: it was deleted (next row found is ${seq})`);
+        this.fail(
+          this.previous.seq + 1,
+          `row ${this.previous.seq + 1} is missing: it was deleted (next row found is ${seq})`,
+        );
       } else if (row.prev_hash !== this.previous.hash) {
-        this.fail(seq, `row ${seq} does not link to row ${this.previous.seq}: the previous row was edited or replaced`);
+        this.fail(
+          seq,
+          `row ${seq} does not link to row ${this.previous.seq}: the previous row was edited or replaced`,
+        );
       } else if (auditRowHash(row) !== row.hash) {
         this.fail(seq, `row ${seq} was edited: its content does not match its hash`);
       } else {
@@ -88,9 +94,15 @@ export class ChainVerifier {
     if (this.verdict) return this.verdict;
     if (head && (head.seq !== this.previous.seq || head.hash !== this.previous.hash)) {
       if (head.seq > this.previous.seq) {
-        this.fail(this.previous.seq + 1, `rows ${this.previous.seq + 1} to ${head.seq} are missing: the end of the log was deleted`);
+        this.fail(
+          this.previous.seq + 1,
+          `rows ${this.previous.seq + 1} to ${head.seq} are missing: the end of the log was deleted`,
+        );
       } else {
-        this.fail(head.seq, `the recorded head (row ${head.seq}) does not match the log's last row ${this.previous.seq}`);
+        this.fail(
+          head.seq,
+          `the recorded head (row ${head.seq}) does not match the log's last row ${this.previous.seq}`,
+        );
       }
       return this.verdict!;
     }

@@ -30,7 +30,12 @@ export interface LoginResult {
  * Checks a password and opens a session. Repeated failures lock the account for a while; the
  * answer for an unknown e-mail takes as long as for a known one, so accounts cannot be listed.
  */
-export async function login(deps: AccountsDeps, context: Omit<AuditContext, 'actorId' | 'actorLabel'>, email: string, password: string): Promise<LoginResult> {
+export async function login(
+  deps: AccountsDeps,
+  context: Omit<AuditContext, 'actorId' | 'actorLabel'>,
+  email: string,
+  password: string,
+): Promise<LoginResult> {
   const { db, clock, policy } = deps;
   const row = await findUserByEmail(db.kysely, email);
   const ok = await verifyPassword(password, row?.password_hash ?? decoyHash);
@@ -40,9 +45,13 @@ export async function login(deps: AccountsDeps, context: Omit<AuditContext, 'act
 
   if (row.locked_until && row.locked_until > now) {
     const retryAfterSeconds = Math.ceil((Date.parse(row.locked_until) - Date.parse(now)) / 1000);
-    throw new AppError('account_locked', `Too many failed logins: the account is locked until ${row.locked_until}`, {
-      details: { retryAfterSeconds, lockedUntil: row.locked_until },
-    });
+    throw new AppError(
+      'account_locked',
+      `Too many failed logins: the account is locked until ${row.locked_until}`,
+      {
+        details: { retryAfterSeconds, lockedUntil: row.locked_until },
+      },
+    );
   }
   if (!ok) {
     await db.kysely.transaction().execute(async (trx) => {
@@ -52,12 +61,18 @@ export async function login(deps: AccountsDeps, context: Omit<AuditContext, 'act
         ? { failed_logins: 0, locked_until: addMs(now, policy.lockoutMinutes * 60_000) }
         : { failed_logins: failures };
       await trx.updateTable('users').set(changes).where('id', '=', row.id).execute();
-      await appendAudit(trx, db.dialect, audit, {
-        action: locks ? 'auth.lockout' : 'auth.login_failed',
-        entityType: 'user',
-        entityId: row.id,
-        after: locks ? { lockedUntil: changes.locked_until } : { failedLogins: failures },
-      }, clock);
+      await appendAudit(
+        trx,
+        db.dialect,
+        audit,
+        {
+          action: locks ? 'auth.lockout' : 'auth.login_failed',
+          entityType: 'user',
+          entityId: row.id,
+          after: locks ? { lockedUntil: changes.locked_until } : { failedLogins: failures },
+        },
+        clock,
+      );
     });
     throw new AppError('invalid_credentials', 'E-mail or password is not correct');
   }
@@ -66,7 +81,11 @@ export async function login(deps: AccountsDeps, context: Omit<AuditContext, 'act
   const sessionToken = randomToken();
   const csrfToken = randomToken();
   await db.kysely.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null, last_login_at: now })
+      .where('id', '=', row.id)
+      .execute();
     await trx
       .insertInto('sessions')
       .values({
@@ -78,19 +97,44 @@ export async function login(deps: AccountsDeps, context: Omit<AuditContext, 'act
         last_seen_at: now,
       })
       .execute();
-    await appendAudit(trx, db.dialect, audit, { action: 'auth.login', entityType: 'user', entityId: row.id }, clock);
+    await appendAudit(
+      trx,
+      db.dialect,
+      audit,
+      { action: 'auth.login', entityType: 'user', entityId: row.id },
+      clock,
+    );
   });
-  return { user: toUser({ ...row, last_login_at: now, failed_logins: 0, locked_until: null }), sessionToken, csrfToken };
+  return {
+    user: toUser({ ...row, last_login_at: now, failed_logins: 0, locked_until: null }),
+    sessionToken,
+    csrfToken,
+  };
 }
 
-export async function logout(deps: AccountsDeps, context: AuditContext, sessionId: string, userId: string): Promise<void> {
+export async function logout(
+  deps: AccountsDeps,
+  context: AuditContext,
+  sessionId: string,
+  userId: string,
+): Promise<void> {
   await deps.db.kysely.transaction().execute(async (trx) => {
     await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
-    await appendAudit(trx, deps.db.dialect, context, { action: 'auth.logout', entityType: 'user', entityId: userId }, deps.clock);
+    await appendAudit(
+      trx,
+      deps.db.dialect,
+      context,
+      { action: 'auth.logout', entityType: 'user', entityId: userId },
+      deps.clock,
+    );
   });
 }
 
-function identityFor(row: UserRow, via: Identity['via'], tokenRole?: Role): Omit<Identity, 'sessionId' | 'csrfToken' | 'tokenId'> {
+function identityFor(
+  row: UserRow,
+  via: Identity['via'],
+  tokenRole?: Role,
+): Omit<Identity, 'sessionId' | 'csrfToken' | 'tokenId'> {
   const ownerRole = roleOf(row);
   return {
     user: toUser(row),
@@ -101,9 +145,16 @@ function identityFor(row: UserRow, via: Identity['via'], tokenRole?: Role): Omit
 }
 
 /** Resolves a session cookie. Expired sessions and disabled users resolve to nothing. */
-export async function identityFromSession(deps: AccountsDeps, sessionToken: string): Promise<Identity | undefined> {
+export async function identityFromSession(
+  deps: AccountsDeps,
+  sessionToken: string,
+): Promise<Identity | undefined> {
   const id = sha256Hex(sessionToken);
-  const session = await deps.db.kysely.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  const session = await deps.db.kysely
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!session) return undefined;
   const now = isoNow(deps.clock);
   if (session.expires_at <= now) {
@@ -114,7 +165,11 @@ export async function identityFromSession(deps: AccountsDeps, sessionToken: stri
   if (!row || row.disabled === 1) return undefined;
   // Touch at most once a minute: a write per request would serialise reads on SQLite.
   if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) {
-    await deps.db.kysely.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+    await deps.db.kysely
+      .updateTable('sessions')
+      .set({ last_seen_at: now })
+      .where('id', '=', id)
+      .execute();
   }
   return { ...identityFor(row, 'session'), sessionId: id, csrfToken: session.csrf_token };
 }
@@ -122,7 +177,10 @@ export async function identityFromSession(deps: AccountsDeps, sessionToken: stri
 export const tokenPrefix = 'ck_';
 
 /** Resolves an API token (`Authorization: Bearer ck_...`). Revoked or expired tokens fail. */
-export async function identityFromToken(deps: AccountsDeps, token: string): Promise<Identity | undefined> {
+export async function identityFromToken(
+  deps: AccountsDeps,
+  token: string,
+): Promise<Identity | undefined> {
   if (!token.startsWith(tokenPrefix)) return undefined;
   const record = await deps.db.kysely
     .selectFrom('api_tokens')
@@ -130,11 +188,16 @@ export async function identityFromToken(deps: AccountsDeps, token: string): Prom
     .where('token_hash', '=', sha256Hex(token))
     .executeTakeFirst();
   const now = isoNow(deps.clock);
-  if (!record || record.revoked_at || (record.expires_at && record.expires_at <= now)) return undefined;
+  if (!record || record.revoked_at || (record.expires_at && record.expires_at <= now))
+    return undefined;
   const row = await findUserById(deps.db.kysely, record.user_id);
   if (!row || row.disabled === 1) return undefined;
   if (!record.last_used_at || Date.parse(now) - Date.parse(record.last_used_at) > 60_000) {
-    await deps.db.kysely.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', record.id).execute();
+    await deps.db.kysely
+      .updateTable('api_tokens')
+      .set({ last_used_at: now })
+      .where('id', '=', record.id)
+      .execute();
   }
   const tokenRole = roleOf(record);
   return { ...identityFor(row, 'token', tokenRole), tokenId: record.id };
@@ -148,7 +211,11 @@ export function csrfMatches(expected: string | undefined, given: string | undefi
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function auditContextOf(identity: Identity, requestId: string | null, ip: string | null): AuditContext {
+export function auditContextOf(
+  identity: Identity,
+  requestId: string | null,
+  ip: string | null,
+): AuditContext {
   const via = identity.via === 'token' ? ` (token ${identity.tokenId ?? ''})` : '';
   return { actorId: identity.user.id, actorLabel: `${identity.user.email}${via}`, requestId, ip };
 }

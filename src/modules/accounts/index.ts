@@ -13,9 +13,28 @@ export * from './roles.js';
 export * from './accounts.schema.js';
 export type { AccountsDeps } from './deps.js';
 export { registerAccessControl, identityOf, sessionCookie, type Access } from './access.js';
-export { appendAudit, listAudit, verifyAuditChain, type AuditContext, type AuditEvent } from './audit.store.js';
-export { csrfMatches, identityFromSession, identityFromToken, login, logout, type Identity } from './auth.service.js';
-export { createUser, updateUser, resetPassword, changeOwnPassword, ensureFirstAdmin } from './users.service.js';
+export {
+  appendAudit,
+  listAudit,
+  verifyAuditChain,
+  type AuditContext,
+  type AuditEvent,
+} from './audit.store.js';
+export {
+  csrfMatches,
+  identityFromSession,
+  identityFromToken,
+  login,
+  logout,
+  type Identity,
+} from './auth.service.js';
+export {
+  createUser,
+  updateUser,
+  resetPassword,
+  changeOwnPassword,
+  ensureFirstAdmin,
+} from './users.service.js';
 export { createToken, listTokens, revokeToken } from './tokens.service.js';
 export { findUserByEmail, findUserById, listUsers, toUser } from './users.store.js';
 export { passwordProblems, generatePassword } from './password.js';

@@ -11,7 +11,10 @@ describe('passwords', () => {
   });
 
   it('salts each hash, so equal passwords give different hashes', async () => {
-    assert.notEqual(await hashPassword('same password here'), await hashPassword('same password here'));
+    assert.notEqual(
+      await hashPassword('same password here'),
+      await hashPassword('same password here'),
+    );
   });
 
   it('treats composed and decomposed Unicode the same (NFC)', async () => {
@@ -25,8 +28,14 @@ describe('passwords', () => {
 
   it('enforces length and refuses trivial or e-mail-based passwords', () => {
     assert.deepEqual(passwordProblems('short'), ['must be at least 12 characters long']);
-    assert.ok(passwordProblems('aaaaaaaaaaaaaaaa').includes('must not repeat the same few characters'));
-    assert.ok(passwordProblems('alice-loves-cats', { email: 'alice@example.org' }).includes('must not contain the e-mail address'));
+    assert.ok(
+      passwordProblems('aaaaaaaaaaaaaaaa').includes('must not repeat the same few characters'),
+    );
+    assert.ok(
+      passwordProblems('alice-loves-cats', { email: 'alice@example.org' }).includes(
+        'must not contain the e-mail address',
+      ),
+    );
     assert.deepEqual(passwordProblems('correct horse battery staple'), []);
   });
 

@@ -7,10 +7,19 @@ import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } f
  */
 const defaults = { N: 2 ** 15, r: 8, p: 1, keyLength: 32 };
 
-function scryptAsync(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
+function scryptAsync(
+  password: string,
+  salt: Buffer,
+  keyLength: number,
+  options: ScryptOptions,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password, salt, keyLength, { ...options, maxmem: 128 * options.N! * options.r! * 2 }, (error, key) =>
-      error ? reject(error) : resolve(key),
+    scrypt(
+      password,
+      salt,
+      keyLength,
+      { ...options, maxmem: 128 * options.N! * options.r! * 2 },
+      (error, key) => (error ? reject(error) : resolve(key)),
     );
   });
 }
@@ -27,11 +36,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [, n, r, p, saltText, keyText] = parts as [string, string, string, string, string, string];
   const expected = Buffer.from(keyText, 'base64');
-  const key = await scryptAsync(password.normalize('NFC'), Buffer.from(saltText, 'base64'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
+  const key = await scryptAsync(
+    password.normalize('NFC'),
+    Buffer.from(saltText, 'base64'),
+    expected.length,
+    {
+      N: Number(n),
+      r: Number(r),
+      p: Number(p),
+    },
+  );
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
@@ -46,8 +60,10 @@ export const maxPasswordLength = 256;
 export function passwordProblems(password: string, context: { email?: string } = {}): string[] {
   const problems: string[] = [];
   const length = [...password].length;
-  if (length < minPasswordLength) problems.push(`must be at least ${minPasswordLength} characters long`);
-  if (length > maxPasswordLength) problems.push(`must be at most ${maxPasswordLength} characters long`);
+  if (length < minPasswordLength)
+    problems.push(`must be at least ${minPasswordLength} characters long`);
+  if (length > maxPasswordLength)
+    problems.push(`must be at most ${maxPasswordLength} characters long`);
   if (new Set(password).size < 4) problems.push('must not repeat the same few characters');
   const local = context.email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && password.toLowerCase().includes(local)) {

@@ -5,12 +5,7 @@
 export const roles = ['admin', 'lead', 'analyst', 'coordinator', 'viewer'] as const;
 export type Role = (typeof roles)[number];
 
-export const permissions = [
-  'users.manage',
-  'audit.read',
-  'tokens.manage',
-  'tokens.own',
-] as const;
+export const permissions = ['users.manage', 'audit.read', 'tokens.manage', 'tokens.own'] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
@@ -29,7 +24,10 @@ export function permissionsOf(role: Role): ReadonlySet<Permission> {
  * What a request may do when it acts through an API token: the token's role, but never more
  * than its owner holds today (demoting a user also narrows the user's existing tokens).
  */
-export function effectivePermissions(ownerRole: Role, tokenRole: Role | undefined): Set<Permission> {
+export function effectivePermissions(
+  ownerRole: Role,
+  tokenRole: Role | undefined,
+): Set<Permission> {
   const owner = permissionsOf(ownerRole);
   if (tokenRole === undefined) return new Set(owner);
   return new Set([...permissionsOf(tokenRole)].filter((p) => owner.has(p)));

@@ -37,9 +37,13 @@ export async function createToken(
   if (!owner) throw new AppError('user_not_found', `No user with id ${ownerId}`);
   const allowed = grantableTokenRoles(roleOf(owner));
   if (!allowed.includes(input.role)) {
-    throw new AppError('validation_failed', `A token of this user may have the role ${allowed.join(' or ')}`, {
-      issues: [{ field: 'body.role', message: `must be one of ${allowed.join(', ')}` }],
-    });
+    throw new AppError(
+      'validation_failed',
+      `A token of this user may have the role ${allowed.join(' or ')}`,
+      {
+        issues: [{ field: 'body.role', message: `must be one of ${allowed.join(', ')}` }],
+      },
+    );
   }
   const secret = `${tokenPrefix}${randomToken(32)}`;
   const now = isoNow(deps.clock);
@@ -59,12 +63,22 @@ export async function createToken(
   const token = toToken(row, owner.email);
   await deps.db.kysely.transaction().execute(async (trx) => {
     await trx.insertInto('api_tokens').values(row).execute();
-    await appendAudit(trx, deps.db.dialect, context, { action: 'token.create', entityType: 'api_token', entityId: row.id, after: token }, deps.clock);
+    await appendAudit(
+      trx,
+      deps.db.dialect,
+      context,
+      { action: 'token.create', entityType: 'api_token', entityId: row.id, after: token },
+      deps.clock,
+    );
   });
   return { token, secret };
 }
 
-export async function listTokens(deps: AccountsDeps, caller: Identity, all: boolean): Promise<Token[]> {
+export async function listTokens(
+  deps: AccountsDeps,
+  caller: Identity,
+  all: boolean,
+): Promise<Token[]> {
   if (all && !caller.permissions.has('tokens.manage')) {
     throw new AppError('forbidden', "Only an administrator may list other users' tokens");
   }
@@ -78,7 +92,12 @@ export async function listTokens(deps: AccountsDeps, caller: Identity, all: bool
   return rows.map((r) => toToken(r, r.user_email));
 }
 
-export async function revokeToken(deps: AccountsDeps, context: AuditContext, caller: Identity, id: string): Promise<void> {
+export async function revokeToken(
+  deps: AccountsDeps,
+  context: AuditContext,
+  caller: Identity,
+  id: string,
+): Promise<void> {
   await deps.db.kysely.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('api_tokens')
@@ -93,13 +112,23 @@ export async function revokeToken(deps: AccountsDeps, context: AuditContext, cal
     }
     if (row.revoked_at) return;
     const revokedAt = isoNow(deps.clock);
-    await trx.updateTable('api_tokens').set({ revoked_at: revokedAt }).where('id', '=', id).execute();
-    await appendAudit(trx, deps.db.dialect, context, {
-      action: 'token.revoke',
-      entityType: 'api_token',
-      entityId: id,
-      before: toToken(row, row.user_email),
-      after: toToken({ ...row, revoked_at: revokedAt }, row.user_email),
-    }, deps.clock);
+    await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: revokedAt })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(
+      trx,
+      deps.db.dialect,
+      context,
+      {
+        action: 'token.revoke',
+        entityType: 'api_token',
+        entityId: id,
+        before: toToken(row, row.user_email),
+        after: toToken({ ...row, revoked_at: revokedAt }, row.user_email),
+      },
+      deps.clock,
+    );
   });
 }

@@ -4,7 +4,14 @@ import type { CreateUserInput, Locale, UpdateUserInput, User } from './accounts.
 import { appendAudit, type AuditContext } from './audit.store.js';
 import type { AccountsDeps } from './deps.js';
 import { generatePassword, hashPassword, passwordProblems, verifyPassword } from './password.js';
-import { countActiveAdmins, countUsers, findUserByEmail, findUserById, toUser, type UserRow } from './users.store.js';
+import {
+  countActiveAdmins,
+  countUsers,
+  findUserByEmail,
+  findUserById,
+  toUser,
+  type UserRow,
+} from './users.store.js';
 
 export interface UserWithPassword {
   user: User;
@@ -49,12 +56,18 @@ export async function createUser(
       });
     }
     await trx.insertInto('users').values(row).execute();
-    await appendAudit(trx, deps.db.dialect, context, {
-      action: 'user.create',
-      entityType: 'user',
-      entityId: row.id,
-      after: toUser(row),
-    }, deps.clock);
+    await appendAudit(
+      trx,
+      deps.db.dialect,
+      context,
+      {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: row.id,
+        after: toUser(row),
+      },
+      deps.clock,
+    );
   });
   return { user: toUser(row), oneTimePassword: password };
 }
@@ -85,37 +98,65 @@ export async function updateUser(
     if (patch.disabled !== undefined) changes.disabled = patch.disabled ? 1 : 0;
     await trx.updateTable('users').set(changes).where('id', '=', id).execute();
     // A disabled account is logged out everywhere at once, not when its sessions expire.
-    if (patch.disabled === true) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    if (patch.disabled === true)
+      await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     const after = { ...before, ...changes };
-    await appendAudit(trx, deps.db.dialect, context, {
-      action: patch.disabled === true ? 'user.disable' : patch.disabled === false ? 'user.enable' : 'user.update',
-      entityType: 'user',
-      entityId: id,
-      before: toUser(before),
-      after: toUser(after),
-    }, deps.clock);
+    await appendAudit(
+      trx,
+      deps.db.dialect,
+      context,
+      {
+        action:
+          patch.disabled === true
+            ? 'user.disable'
+            : patch.disabled === false
+              ? 'user.enable'
+              : 'user.update',
+        entityType: 'user',
+        entityId: id,
+        before: toUser(before),
+        after: toUser(after),
+      },
+      deps.clock,
+    );
     return toUser(after);
   });
 }
 
 /** An admin gives a user a new one-time password; the user's sessions end and any lock lifts. */
-export async function resetPassword(deps: AccountsDeps, context: AuditContext, id: string): Promise<UserWithPassword> {
+export async function resetPassword(
+  deps: AccountsDeps,
+  context: AuditContext,
+  id: string,
+): Promise<UserWithPassword> {
   const password = generatePassword();
   const hash = await hashPassword(password);
   const user = await deps.db.kysely.transaction().execute(async (trx) => {
     const before = await requireUser(trx, id);
     const now = isoNow(deps.clock);
-    const changes = { password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: now };
+    const changes = {
+      password_hash: hash,
+      must_change_password: 1,
+      failed_logins: 0,
+      locked_until: null,
+      updated_at: now,
+    };
     await trx.updateTable('users').set(changes).where('id', '=', id).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     const after = { ...before, ...changes };
-    await appendAudit(trx, deps.db.dialect, context, {
-      action: 'user.reset_password',
-      entityType: 'user',
-      entityId: id,
-      before: toUser(before),
-      after: toUser(after),
-    }, deps.clock);
+    await appendAudit(
+      trx,
+      deps.db.dialect,
+      context,
+      {
+        action: 'user.reset_password',
+        entityType: 'user',
+        entityId: id,
+        before: toUser(before),
+        after: toUser(after),
+      },
+      deps.clock,
+    );
     return toUser(after);
   });
   return { user, oneTimePassword: password };
@@ -155,13 +196,19 @@ export async function changeOwnPassword(
     if (keepSessionId) others = others.where('id', '!=', keepSessionId);
     await others.execute();
     const after = { ...row, ...changes };
-    await appendAudit(trx, deps.db.dialect, context, {
-      action: 'auth.password_change',
-      entityType: 'user',
-      entityId: userId,
-      before: toUser(row),
-      after: toUser(after),
-    }, deps.clock);
+    await appendAudit(
+      trx,
+      deps.db.dialect,
+      context,
+      {
+        action: 'auth.password_change',
+        entityType: 'user',
+        entityId: userId,
+        before: toUser(row),
+        after: toUser(after),
+      },
+      deps.clock,
+    );
     return toUser(after);
   });
 }
@@ -180,13 +227,19 @@ export async function updateOwnProfile(
     if (patch.locale !== undefined) changes.locale = patch.locale;
     await trx.updateTable('users').set(changes).where('id', '=', userId).execute();
     const after = { ...before, ...changes };
-    await appendAudit(trx, deps.db.dialect, context, {
-      action: 'user.update_profile',
-      entityType: 'user',
-      entityId: userId,
-      before: toUser(before),
-      after: toUser(after),
-    }, deps.clock);
+    await appendAudit(
+      trx,
+      deps.db.dialect,
+      context,
+      {
+        action: 'user.update_profile',
+        entityType: 'user',
+        entityId: userId,
+        before: toUser(before),
+        after: toUser(after),
+      },
+      deps.clock,
+    );
     return toUser(after);
   });
 }
@@ -195,7 +248,10 @@ export async function updateOwnProfile(
  * On the first start of an empty database, creates the administrator with a one-time password.
  * Returns the password so the caller can print it once; returns undefined when users exist.
  */
-export async function ensureFirstAdmin(deps: AccountsDeps, email: string): Promise<UserWithPassword | undefined> {
+export async function ensureFirstAdmin(
+  deps: AccountsDeps,
+  email: string,
+): Promise<UserWithPassword | undefined> {
   if ((await countUsers(deps.db.kysely)) > 0) return undefined;
   try {
     return await createUser(

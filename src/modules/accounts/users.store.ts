@@ -34,11 +34,18 @@ export async function findUserById(db: Executor, id: string): Promise<UserRow | 
 }
 
 export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function countUsers(db: Executor): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -53,7 +60,11 @@ export async function countActiveAdmins(db: Executor, exceptId?: string): Promis
   return Number(row?.n ?? 0);
 }
 
-export async function listUsers(db: Executor, query: UserListQuery, nowIso: string): Promise<{ items: UserRow[]; total: number }> {
+export async function listUsers(
+  db: Executor,
+  query: UserListQuery,
+  nowIso: string,
+): Promise<{ items: UserRow[]; total: number }> {
   let base = db.selectFrom('users');
   if (query.q) {
     const pattern = `%${query.q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
@@ -73,6 +84,11 @@ export async function listUsers(db: Executor, query: UserListQuery, nowIso: stri
   }
   if (query.status === 'locked') base = base.where('locked_until', '>', nowIso);
   const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  const items = await base.selectAll().orderBy('email').limit(query.limit).offset(query.offset).execute();
+  const items = await base
+    .selectAll()
+    .orderBy('email')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
   return { items, total: Number(totalRow?.n ?? 0) };
 }
