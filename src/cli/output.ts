@@ -36,7 +36,9 @@ export function reportError(error: unknown, json: boolean): number {
   const appError = isAppError(error)
     ? error
     : new AppError('internal', error instanceof Error ? error.message : String(error));
-  const usage = appError.status >= 400 && appError.status < 500;
+  // Bad arguments and bad settings are the caller's to fix: both are usage errors.
+  const usage =
+    appError.code === 'config_invalid' || (appError.status >= 400 && appError.status < 500);
   if (json) {
     process.stderr.write(
       `${JSON.stringify({ error: appError.code, message: appError.message, errors: appError.issues ?? [] })}\n`,

@@ -63,13 +63,10 @@ describe('HTTP boundary', () => {
   });
 
   it('publishes an OpenAPI 3.1 document that describes the routes and their schemas', async () => {
-    const doc = await server
-      .client()
-      .get('/api/openapi.json')
-      .expect<{
-        openapi: string;
-        paths: Record<string, Record<string, { requestBody?: unknown }>>;
-      }>(200);
+    const doc = await server.client().get('/api/openapi.json').expect<{
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+    }>(200);
     assert.equal(doc.openapi, '3.1.0');
     assert.ok(doc.paths['/api/users']?.post?.requestBody, 'POST /api/users documents its body');
     assert.ok(doc.paths['/api/auth/login']);
