@@ -42,8 +42,8 @@ function serve(env: Record<string, string>): Promise<Started> {
         resolve({ child, url: match[1]!, output: () => output });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`serve exited with ${code}:\n${output}`));
