@@ -1,6 +1,8 @@
 // Builds the server (tsc -> dist/) and the web UI (vite -> dist/web). Run by `npm install` (prepare).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 const run = (command, args) => {
@@ -16,5 +18,23 @@ if (!existsSync(bin('tsc'))) {
   process.exit(0);
 }
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
-if (existsSync('web/vite.config.ts'))
+if (existsSync('web/vite.config.ts')) {
   run(bin('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
+  precompress('dist/web');
+}
+
+/** Writes .br and .gz beside each text asset, served as they are by @fastify/static (preCompressed). */
+function precompress(dir) {
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) {
+      precompress(file);
+      continue;
+    }
+    if (!/\.(js|css|html|svg|json|txt)$/.test(name)) continue;
+    const content = readFileSync(file);
+    const quality = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } };
+    writeFileSync(`${file}.br`, brotliCompressSync(content, quality));
+    writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+  }
+}

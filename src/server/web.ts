@@ -25,6 +25,8 @@ export async function registerWeb(app: FastifyInstance, dir = webDistDir): Promi
     prefix: '/',
     wildcard: false,
     index: false,
+    // The build writes .br and .gz beside each asset: no compression work per request.
+    preCompressed: true,
     setHeaders: (res, filePath) => {
       res.header(
         'cache-control',
