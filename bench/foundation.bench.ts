@@ -14,7 +14,12 @@ import { report, rssMb, sleep, startProcess, waitFor, type Figure } from './supp
 const port = 18058;
 const base = `http://127.0.0.1:${port}`;
 
-async function coldStart(): Promise<{ ms: number; rss: number; password: string; stop: () => void }> {
+async function coldStart(): Promise<{
+  ms: number;
+  rss: number;
+  password: string;
+  stop: () => void;
+}> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cirtkit-bench-'));
   const began = performance.now();
   const child = startProcess(['bin/cirtkit.js', 'serve'], {
@@ -34,11 +39,17 @@ async function coldStart(): Promise<{ ms: number; rss: number; password: string;
   return { ms, rss, password, stop: () => child.kill('SIGTERM') };
 }
 
-async function loginPageBytes(): Promise<{ raw: number; gzip: number; brotli: number; files: number }> {
+async function loginPageBytes(): Promise<{
+  raw: number;
+  gzip: number;
+  brotli: number;
+  files: number;
+}> {
   const html = await (await fetch(`${base}/`)).text();
   const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
   const bodies = [Buffer.from(html)];
-  for (const asset of assets) bodies.push(Buffer.from(await (await fetch(`${base}${asset}`)).arrayBuffer()));
+  for (const asset of assets)
+    bodies.push(Buffer.from(await (await fetch(`${base}${asset}`)).arrayBuffer()));
   // Lazy chunks the login route imports at once are listed as modulepreload links above.
   return {
     raw: bodies.reduce((n, b) => n + b.length, 0),
@@ -51,7 +62,11 @@ async function loginPageBytes(): Promise<{ raw: number; gzip: number; brotli: nu
 async function login(password: string): Promise<string> {
   const headers = { 'content-type': 'application/json' };
   const email = 'admin@cirtkit.local';
-  let answer = await fetch(`${base}/api/auth/login`, { method: 'POST', headers, body: JSON.stringify({ email, password }) });
+  let answer = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email, password }),
+  });
   let cookie = answer.headers.getSetCookie()[0]!.split(';')[0]!;
   const { csrfToken } = (await answer.json()) as { csrfToken: string };
   const newPassword = 'benchmark passphrase 2026';
@@ -61,12 +76,19 @@ async function login(password: string): Promise<string> {
     body: JSON.stringify({ currentPassword: password, newPassword }),
   });
   if (!answer.ok) throw new Error(`password change failed: ${await answer.text()}`);
-  answer = await fetch(`${base}/api/auth/login`, { method: 'POST', headers, body: JSON.stringify({ email, password: newPassword }) });
+  answer = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email, password: newPassword }),
+  });
   cookie = answer.headers.getSetCookie()[0]!.split(';')[0]!;
   return cookie;
 }
 
-async function requestsPerSecond(url: string, headers: Record<string, string> = {}): Promise<number> {
+async function requestsPerSecond(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<number> {
   const result = await autocannon({ url, connections: 20, duration: 5, headers });
   if (result.non2xx > 0) throw new Error(`${url}: ${result.non2xx} answers were not 2xx`);
   return result.requests.average;
@@ -88,12 +110,39 @@ try {
   const me = await requestsPerSecond(`${base}/api/me`, { cookie });
   const bare = await bareFastify();
   const figures: Figure[] = [
-    { name: 'cold start to first /readyz OK', value: Math.round(started.ms), unit: 'ms', goal: { op: '<', value: 1500 }, note: 'empty database: includes migrations and first admin' },
-    { name: 'idle RSS after start', value: Math.round(started.rss), unit: 'MB', goal: { op: '<', value: 150 } },
-    { name: 'login page + assets, gzip -9', value: Math.round(bytes.gzip / 1024), unit: 'KB', goal: { op: '<', value: 250 }, note: `${bytes.files} files, ${Math.round(bytes.raw / 1024)} KB raw, ${Math.round(bytes.brotli / 1024)} KB brotli` },
-    { name: 'GET /api/me (session cookie)', value: Math.round(me), unit: 'req/s', note: '20 connections, 5 s' },
+    {
+      name: 'cold start to first /readyz OK',
+      value: Math.round(started.ms),
+      unit: 'ms',
+      goal: { op: '<', value: 1500 },
+      note: 'empty database: includes migrations and first admin',
+    },
+    {
+      name: 'idle RSS after start',
+      value: Math.round(started.rss),
+      unit: 'MB',
+      goal: { op: '<', value: 150 },
+    },
+    {
+      name: 'login page + assets, gzip -9',
+      value: Math.round(bytes.gzip / 1024),
+      unit: 'KB',
+      goal: { op: '<', value: 250 },
+      note: `${bytes.files} files, ${Math.round(bytes.raw / 1024)} KB raw, ${Math.round(bytes.brotli / 1024)} KB brotli`,
+    },
+    {
+      name: 'GET /api/me (session cookie)',
+      value: Math.round(me),
+      unit: 'req/s',
+      note: '20 connections, 5 s',
+    },
     { name: 'bare Fastify hello-world, same run', value: Math.round(bare), unit: 'req/s' },
-    { name: '/api/me as a share of bare Fastify', value: me / bare, unit: 'x', note: 'baseline: bare Fastify = 1.00' },
+    {
+      name: '/api/me as a share of bare Fastify',
+      value: me / bare,
+      unit: 'x',
+      note: 'baseline: bare Fastify = 1.00',
+    },
   ];
   report(figures);
 } finally {

@@ -12,7 +12,11 @@ export interface Figure {
 /** Prints figures as a table with each goal and whether this run met it. */
 export function report(figures: Figure[]): void {
   const rows = figures.map((f) => {
-    const met = f.goal ? (f.goal.op === '<' ? f.value < f.goal.value : f.value >= f.goal.value) : undefined;
+    const met = f.goal
+      ? f.goal.op === '<'
+        ? f.value < f.goal.value
+        : f.value >= f.goal.value
+      : undefined;
     return [
       f.name,
       `${Number.isInteger(f.value) ? f.value : f.value.toFixed(2)} ${f.unit}`,
@@ -23,7 +27,11 @@ export function report(figures: Figure[]): void {
   });
   const header = ['figure', 'this run', 'goal', '', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of rows) console.log(line(row));
@@ -36,7 +44,10 @@ export function rssMb(pid: number): number {
 }
 
 export function startProcess(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export async function waitFor(url: string, timeoutMs: number): Promise<void> {

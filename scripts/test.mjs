@@ -19,6 +19,24 @@ for (const root of roots) {
   else if (statSync(root, { throwIfNoEntry: false })) walk(root);
 }
 files.sort();
+
+// Browser tests load the built web UI: rebuild it when a web source is newer than the build.
+const newest = (dir) =>
+  readdirSync(dir).reduce((latest, name) => {
+    const full = path.join(dir, name);
+    const stat = statSync(full);
+    return Math.max(latest, stat.isDirectory() ? newest(full) : stat.mtimeMs);
+  }, 0);
+const builtAt = statSync('dist/web/index.html', { throwIfNoEntry: false })?.mtimeMs ?? 0;
+if (
+  files.some((f) => f.includes('browser')) &&
+  statSync('web', { throwIfNoEntry: false }) &&
+  newest('web') > builtAt
+) {
+  console.log('cirtkit tests: the web UI changed since it was built: building it first');
+  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
 const db = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
 console.log(`cirtkit tests: ${files.length} files against ${db}`);
 const result = spawnSync(

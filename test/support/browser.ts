@@ -1,0 +1,85 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const chromiumPath = process.env.CIRTKIT_CHROMIUM ?? '/usr/bin/chromium';
+export const screenshotDir = path.join(root, 'test-results', 'screenshots');
+
+/**
+ * Why browser tests cannot run here, or undefined when they can. CI sets
+ * CIRTKIT_REQUIRE_BROWSER=1, which turns a missing browser into a failure instead of a skip.
+ */
+export function browserUnavailable(): string | undefined {
+  const reason = !existsSync(chromiumPath)
+    ? `Chromium not found at ${chromiumPath} (Debian: apt-get install chromium)`
+    : !existsSync(path.join(root, 'dist/web/index.html'))
+      ? 'the web UI is not built (npm run build)'
+      : undefined;
+  if (reason && process.env.CIRTKIT_REQUIRE_BROWSER === '1')
+    throw new Error(`browser tests required but ${reason}`);
+  return reason;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function newPage(browser: Browser): Promise<Page> {
+  // bypassCSP lets the test inject axe-core; the app's own CSP is checked in the API tests.
+  const context = await browser.newContext({
+    bypassCSP: true,
+    viewport: { width: 1280, height: 860 },
+    locale: 'en-GB',
+  });
+  return context.newPage();
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core on the page and returns serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  // A string expression: the test code is compiled without DOM types.
+  const violations = await page.evaluate<AxeViolation[]>(
+    "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)",
+  );
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    )
+    .join('\n');
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+
+const languages = ['en', 'fr', 'es', 'ar', 'ru', 'zh'] as const;
+type Flat = Map<string, string>;
+
+function flatten(value: unknown, prefix = '', out: Flat = new Map()): Flat {
+  if (typeof value === 'string') out.set(prefix, value);
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value))
+      flatten(child, prefix ? `${prefix}.${key}` : key, out);
+  } else throw new Error(`${prefix} is neither text nor a group`);
+  return out;
+}
+
+const load = (lang: string): Flat =>
+  flatten(
+    JSON.parse(
+      readFileSync(new URL(`../../web/src/i18n/locales/${lang}.json`, import.meta.url), 'utf8'),
+    ),
+  );
+const catalogues = Object.fromEntries(languages.map((l) => [l, load(l)])) as Record<
+  (typeof languages)[number],
+  Flat
+>;
+const english = catalogues.en;
+
+/** Strings that are rightly the same in every language: names and codes, not prose. */
+const sameEverywhere = (key: string, value: string) =>
+  /^languages\./.test(key) ||
+  /^[^\p{L}]*$/u.test(value.replace(/\{\{\w+\}\}/g, '').replace(/cirtkit/g, '')) ||
+  /^(cirtkit|API|JSON|IP|URL|ID|UUID)$/i.test(value.trim());
+
+/** Words that are spelled the same in English and this language (checked by a speaker). */
+const cognates: Partial<Record<(typeof languages)[number], string[]>> = {
+  fr: [
+    'common.actions',
+    'common.pagination',
+    'accounts.users.columns.email',
+    'audit.columns.action',
+    'audit.filters.action',
+    'audit.entityTypes.session',
+    'home.modules.audit.name',
+  ],
+  es: ['accounts.tokens.secret.label'],
+};
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('web UI translations', () => {
+  for (const lang of languages.filter((l) => l !== 'en')) {
+    const catalogue = catalogues[lang];
+    it(`${lang} has exactly the keys of English`, () => {
+      assert.deepEqual(
+        [...english.keys()].filter((k) => !catalogue.has(k)),
+        [],
+        'missing',
+      );
+      assert.deepEqual(
+        [...catalogue.keys()].filter((k) => !english.has(k)),
+        [],
+        'extra',
+      );
+    });
+
+    it(`${lang} translates every string (no English left) and keeps every placeholder`, () => {
+      const allowed = new Set(cognates[lang] ?? []);
+      const untranslated = [...english]
+        .filter(
+          ([key, value]) =>
+            catalogue.get(key) === value && !sameEverywhere(key, value) && !allowed.has(key),
+        )
+        .map(([key]) => key);
+      assert.deepEqual(untranslated, []);
+      const broken = [...english]
+        .filter(
+          ([key, value]) =>
+            JSON.stringify(placeholders(value)) !==
+            JSON.stringify(placeholders(catalogue.get(key) ?? '')),
+        )
+        .map(([key]) => key);
+      assert.deepEqual(broken, []);
+      assert.deepEqual(
+        [...catalogue].filter(([, v]) => v.trim() === '').map(([k]) => k),
+        [],
+        'empty strings',
+      );
+    });
+  }
+
+  it('translates every error code the API can answer with', async () => {
+    const { errorCodes } = await import('../../src/kernel/errors.js');
+    // config_invalid stops the process at start: it never reaches a browser.
+    const missing = Object.keys(errorCodes).filter(
+      (code) => code !== 'config_invalid' && !english.has(`errors.${code}`),
+    );
+    assert.deepEqual(missing, []);
+  });
+
+  it('names every role', async () => {
+    const { roles } = await import('../../src/modules/accounts/roles.js');
+    assert.deepEqual(
+      roles.filter((r) => !english.has(`roles.${r}`)),
+      [],
+    );
+  });
+});
