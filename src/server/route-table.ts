@@ -5,6 +5,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: Access;
+  /** A file of the built web UI, public by nature. */
+  webAsset: boolean;
 }
 
 const tables = new WeakMap<FastifyInstance, RouteOptions[]>();
@@ -30,6 +32,7 @@ export function routeTable(app: FastifyInstance): RouteEntry[] {
         method,
         url: route.url,
         access: route.config?.access ?? 'authenticated',
+        webAsset: route.config?.webAsset === true,
       })),
   );
 }

@@ -20,6 +20,12 @@ export function webBuilt(dir = webDistDir): boolean {
  */
 export async function registerWeb(app: FastifyInstance, dir = webDistDir): Promise<void> {
   if (!webBuilt(dir)) return;
+  // The app's files are what an anonymous visitor needs to see the login page: public. The
+  // flag limits this to the routes the static plugin adds while it registers.
+  let registeringStatic = true;
+  app.addHook('onRoute', (route) => {
+    if (registeringStatic) route.config = { ...route.config, access: 'public', webAsset: true };
+  });
   await app.register(fastifyStatic, {
     root: dir,
     prefix: '/',
@@ -36,7 +42,7 @@ export async function registerWeb(app: FastifyInstance, dir = webDistDir): Promi
       );
     },
   });
-  // Declared public: the login page and its assets are what an anonymous visitor must load.
+  registeringStatic = false;
   app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('index.html'),
   );

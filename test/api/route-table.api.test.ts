@@ -56,9 +56,19 @@ describe('route table', () => {
 
   it('has only reviewed public routes (besides the API reference pages)', () => {
     const publicRoutes = routeTable(server.app)
-      .filter((r) => r.access === 'public' && !r.url.startsWith('/api/docs'))
+      .filter((r) => r.access === 'public' && !r.url.startsWith('/api/docs') && !r.webAsset)
       .map((r) => `${r.method} ${r.url}`);
     const unreviewed = publicRoutes.filter((r) => !reviewedPublic.has(r));
     assert.deepEqual(unreviewed, []);
+  });
+
+  it('makes public only real files of the built web UI, never an API path', () => {
+    const assets = routeTable(server.app).filter((r) => r.webAsset);
+    assert.ok(
+      assets.every(
+        (r) => r.method === 'GET' && !r.url.startsWith('/api') && /\.[a-z0-9]+$/i.test(r.url),
+      ),
+      JSON.stringify(assets.slice(0, 3)),
+    );
   });
 });

@@ -45,7 +45,9 @@ export async function newPage(browser: Browser): Promise<Page> {
     viewport: { width: 1280, height: 860 },
     locale: 'en-GB',
   });
-  return context.newPage();
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return page;
 }
 
 const axeSource = readFileSync(

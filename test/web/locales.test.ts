@@ -106,3 +106,19 @@ describe('web UI translations', () => {
     );
   });
 });
+
+describe('audit actions', () => {
+  it('every action the server records has a name in the UI', async () => {
+    const { readdirSync } = await import('node:fs');
+    const dir = new URL('../../src/modules/accounts/', import.meta.url);
+    const recorded = new Set<string>();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.service.ts'))) {
+      const source = readFileSync(new URL(file, dir), 'utf8');
+      for (const match of source.matchAll(/'((?:auth|user|token)\.[a-z_]+)'/g))
+        recorded.add(match[1]!);
+    }
+    assert.ok(recorded.size >= 10, [...recorded].join(','));
+    const unnamed = [...recorded].filter((action) => !english.has(`audit.actions.${action}`));
+    assert.deepEqual(unnamed, []);
+  });
+});

@@ -20,6 +20,8 @@ declare module 'fastify' {
     access?: Access;
     /** Reachable while the user still has to replace a one-time password. */
     allowDuringPasswordChange?: boolean;
+    /** A file of the built web UI (set by the server when it mounts the UI). */
+    webAsset?: boolean;
   }
   interface FastifyRequest {
     identity: Identity | undefined;

@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  browserUnavailable,
+  describeViolations,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousViolations,
+} from '../support/browser.js';
+import { adminPassword, startTestServer, type TestServer } from '../support/server.js';
+
+const skip = browserUnavailable();
+
+/** Fails the test on any serious or critical accessibility violation of the page as it is now. */
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  const violations = await seriousViolations(page);
+  assert.equal(violations.length, 0, `${name}:\n${describeViolations(violations)}`);
+}
+
+describe('the web shell in Chromium', { skip }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    page = await newPage(browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('logs in with the one-time password and forces a new password first', async () => {
+    await page.goto(`${server.baseUrl}/admin/users`);
+    await page.getByLabel('E-mail address').waitFor();
+    await expectAccessible(page, '01-login');
+    await page.getByLabel('E-mail address').fill(server.admin.email);
+    await page.getByLabel('Password', { exact: true }).fill('wrong password, surely');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /not correct|incorrect/i })
+      .waitFor();
+    await page.getByLabel('Password', { exact: true }).fill(server.admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/account\/password/);
+    await expectAccessible(page, '02-forced-password-change');
+    // Other pages stay out of reach until the password is changed.
+    await page.goto(`${server.baseUrl}/admin/users`);
+    await page.waitForURL(/\/account\/password/);
+    await page.getByLabel('Current password').fill(server.admin.password);
+    await page.getByLabel('New password', { exact: true }).fill(adminPassword);
+    await page.getByLabel('Confirm new password').fill(adminPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    server.admin.password = adminPassword;
+    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    await expectAccessible(page, '03-home');
+  });
+
+  it('creates a user and shows the one-time password once', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Users' })
+      .click();
+    await page.getByTestId('create-user').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('E-mail address').fill('fatima@cirt.example');
+    await dialog.getByLabel('Display name').fill('Fatima Diallo');
+    await dialog.getByLabel('Role').selectOption('analyst');
+    await expectAccessible(page, '04-create-user-dialog');
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    const secret = page.getByTestId('one-time-password');
+    await secret.waitFor();
+    const password = (await secret.textContent())?.trim() ?? (await secret.inputValue());
+    assert.match(password, /^[A-Za-z0-9]{20}$/);
+    await expectAccessible(page, '05-one-time-password');
+    // The password works against the API: the UI showed the real one.
+    const fatima = server.client();
+    const me = await fatima.login('fatima@cirt.example', password);
+    assert.equal(me.role, 'analyst');
+    await page.getByRole('button', { name: 'I have saved it' }).click();
+    await page.getByRole('row', { name: /fatima@cirt\.example/ }).waitFor();
+    await expectAccessible(page, '06-users');
+  });
+
+  it('switches to Arabic: the whole layout turns right-to-left and the shell is translated', async () => {
+    await page.locator('#language-select').selectOption('ar');
+    await page.waitForFunction("document.documentElement.dir === 'rtl'");
+    assert.equal(await page.evaluate<string>('document.documentElement.lang'), 'ar');
+    const nav = page.getByRole('navigation', { name: 'التنقل الرئيسي' });
+    await nav.waitFor();
+    assert.equal(
+      await nav.getByRole('link', { name: 'Users' }).count(),
+      0,
+      'no English left in the navigation',
+    );
+    // Right-to-left: the navigation starts at the right edge of the page.
+    const box = (await nav.boundingBox())!;
+    assert.ok(box.x + box.width > 1280 / 2, 'navigation sits on the right');
+    await expectAccessible(page, '07-users-ar');
+    // The choice is remembered for the user: the API has it.
+    const me = await (await server.adminClient()).get('/api/me').expect<{ locale: string }>(200);
+    assert.equal(me.locale, 'ar');
+    await page.locator('#language-select').selectOption('en');
+    await page.waitForFunction("document.documentElement.dir === 'ltr'");
+  });
+
+  it('browses the audit log and verifies its chain', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Audit log' })
+      .click();
+    await page.getByRole('table').waitFor();
+    await page.getByRole('cell', { name: 'Created user' }).first().waitFor();
+    await page.getByRole('button', { name: /Verify/ }).click();
+    await page
+      .getByText(/intact|verified/i)
+      .first()
+      .waitFor();
+    await expectAccessible(page, '08-audit');
+  });
+
+  it('creates an API token that works once copied', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'API tokens' })
+      .click();
+    await page.getByTestId('create-token').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('MISP sync');
+    await dialog.getByRole('button', { name: /Create/ }).click();
+    const secret = page.getByTestId('token-secret');
+    await secret.waitFor();
+    const token = (await secret.textContent())?.trim() ?? '';
+    assert.match(token, /^ck_/);
+    const client = server.client();
+    client.bearer = token;
+    await client.get('/api/me').expect(200);
+    await expectAccessible(page, '09-token-secret');
+    await page.getByRole('button', { name: 'I have saved it' }).click();
+    await page.getByRole('row', { name: /MISP sync/ }).waitFor();
+    await expectAccessible(page, '10-tokens');
+  });
+
+  it('logs out: the session ends and protected pages lead back to the login', async () => {
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').click();
+    await page.getByLabel('E-mail address').waitFor();
+    await page.goto(`${server.baseUrl}/admin/audit`);
+    await page.getByLabel('E-mail address').waitFor();
+    assert.match(page.url(), /\/login/);
+  });
+});

@@ -1,0 +1,63 @@
+import { api, withQuery } from '../../app/api';
+import type { AuditPage, ChainVerification } from '../../app/types';
+
+export interface AuditFilter {
+  actor: string;
+  action: string;
+  entityType: string;
+  /** Calendar days as typed in <input type=date> (YYYY-MM-DD), in the reader's time zone. */
+  fromDay: string;
+  toDay: string;
+}
+
+export const noAuditFilter: AuditFilter = {
+  actor: '',
+  action: '',
+  entityType: '',
+  fromDay: '',
+  toDay: '',
+};
+
+/** Actions the audit log records today; the filter offers these, the table shows any. */
+export const knownActions = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.password_change',
+  'auth.lockout',
+  'user.create',
+  'user.update',
+  'user.update_profile',
+  'user.disable',
+  'user.enable',
+  'user.reset_password',
+  'token.create',
+  'token.revoke',
+] as const;
+
+export const knownEntityTypes = ['user', 'api_token'] as const;
+
+/** A whole local day, from its first to its last millisecond, as the instants the API expects. */
+function dayStart(day: string): string | undefined {
+  return day ? new Date(`${day}T00:00:00`).toISOString() : undefined;
+}
+function dayEnd(day: string): string | undefined {
+  return day ? new Date(`${day}T23:59:59.999`).toISOString() : undefined;
+}
+
+export const pageSize = 50;
+
+export const listAudit = (filter: AuditFilter, before: number | null) =>
+  api.get<AuditPage>(
+    withQuery('/api/audit', {
+      actor: filter.actor,
+      action: filter.action,
+      entityType: filter.entityType,
+      from: dayStart(filter.fromDay),
+      to: dayEnd(filter.toDay),
+      limit: pageSize,
+      before,
+    }),
+  );
+
+export const verifyChain = () => api.get<ChainVerification>('/api/audit/verify');

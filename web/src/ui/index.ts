@@ -1,0 +1,17 @@
+export { Alert } from './Alert';
+export { Badge } from './Badge';
+export { Button } from './Button';
+export { Checkbox } from './Checkbox';
+export { ConfirmDialog } from './ConfirmDialog';
+export { Dialog } from './Dialog';
+export { EmptyState } from './EmptyState';
+export { Loading } from './Loading';
+export { PageHeader } from './PageHeader';
+export { Pagination } from './Pagination';
+export { SecretDialog } from './SecretDialog';
+export { Select } from './Select';
+export type { SelectOption } from './Select';
+export { SkipLink, mainContentId } from './SkipLink';
+export { Table } from './Table';
+export { TextField } from './TextField';
+export { focusTitleOnNextPage } from './PageHeader';
