@@ -6,7 +6,7 @@ import {
   type Logger,
   systemClock,
 } from '../kernel/index.js';
-import type { AccountsDeps, AuditContext } from '../modules/accounts/index.js';
+import { accountsDeps, type AccountsDeps, type AuditContext } from '../modules/accounts/index.js';
 import { migrateToLatest, openDb, type Db } from '../storage/index.js';
 
 export interface CliContext {
@@ -26,15 +26,7 @@ export async function withContext<T>(fn: (context: CliContext) => Promise<T>): P
   const db = openDb(config.database);
   try {
     await migrateToLatest(db);
-    const deps: AccountsDeps = {
-      db,
-      clock: systemClock,
-      policy: {
-        sessionHours: config.sessionHours,
-        loginMaxFailures: config.loginMaxFailures,
-        lockoutMinutes: config.lockoutMinutes,
-      },
-    };
+    const deps = accountsDeps(config, db);
     const audit = { actorId: null, actorLabel: `cli:${os.userInfo().username}` };
     return await fn({ config, logger, db, deps, audit });
   } finally {

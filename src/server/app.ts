@@ -11,11 +11,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { AppError, type Clock, type Config, type Logger, systemClock } from '../kernel/index.js';
-import {
-  accountsRoutes,
-  registerAccessControl,
-  type AccountsDeps,
-} from '../modules/accounts/index.js';
+import { accountsDeps, accountsRoutes, registerAccessControl } from '../modules/accounts/index.js';
 import type { Db } from '../storage/index.js';
 import { healthRoutes } from './health.js';
 import { recordRoutes } from './route-table.js';
@@ -134,15 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     uiHooks: {},
   });
 
-  const deps: AccountsDeps = {
-    db,
-    clock,
-    policy: {
-      sessionHours: config.sessionHours,
-      loginMaxFailures: config.loginMaxFailures,
-      lockoutMinutes: config.lockoutMinutes,
-    },
-  };
+  const deps = accountsDeps(config, db, clock);
   registerAccessControl(app, deps);
   healthRoutes(app, db);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () =>

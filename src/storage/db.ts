@@ -80,3 +80,8 @@ export function openDb(database: Config['database'], options: OpenOptions = {}):
 export async function ping(db: Db): Promise<void> {
   await sql`select 1`.execute(db.kysely);
 }
+
+/** A LIKE pattern matching `text` anywhere, lower-cased, with `%`, `_` and `\` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+}

@@ -54,17 +54,7 @@ describe('API tokens over HTTP', () => {
   });
 
   it('refuses a token role above what the owner may grant', async () => {
-    const { oneTimePassword } = await admin
-      .post('/api/users', { email: 'ana@example.org', displayName: 'Ana', role: 'analyst' })
-      .expect<{ oneTimePassword: string }>(201);
-    const ana = server.client();
-    await ana.login('ana@example.org', oneTimePassword);
-    await ana
-      .post('/api/auth/password', {
-        currentPassword: oneTimePassword,
-        newPassword: 'analysts need long passwords',
-      })
-      .expect(200);
+    const { client: ana } = await server.userClient('ana@example.org', 'analyst');
     const problem = await ana
       .post('/api/tokens', { name: 'escalate', role: 'admin' })
       .expect<{ code: string; errors: { field: string }[] }>(422);
@@ -96,38 +86,18 @@ describe('API tokens over HTTP', () => {
     const created = await admin
       .post('/api/tokens', { name: 'admin only', role: 'viewer' })
       .expect<Created>(201);
-    const { oneTimePassword } = await admin
-      .post('/api/users', { email: 'vic@example.org', displayName: 'Vic', role: 'viewer' })
-      .expect<{ oneTimePassword: string }>(201);
-    const vic = server.client();
-    await vic.login('vic@example.org', oneTimePassword);
-    await vic
-      .post('/api/auth/password', {
-        currentPassword: oneTimePassword,
-        newPassword: 'viewer with long secret',
-      })
-      .expect(200);
+    const { client: vic } = await server.userClient('vic@example.org', 'viewer');
     await vic.delete(`/api/tokens/${created.token.id}`).expect(404);
     await bearer(created.secret).get('/api/me').expect(200);
   });
 
   it('stops a token whose owner is disabled', async () => {
-    const { user, oneTimePassword } = await admin
-      .post('/api/users', { email: 'leaver@example.org', displayName: 'Leaver', role: 'lead' })
-      .expect<{ user: { id: string }; oneTimePassword: string }>(201);
-    const leaver = server.client();
-    await leaver.login('leaver@example.org', oneTimePassword);
-    await leaver
-      .post('/api/auth/password', {
-        currentPassword: oneTimePassword,
-        newPassword: 'leaving the team soon',
-      })
-      .expect(200);
+    const { client: leaver, id } = await server.userClient('leaver@example.org', 'lead');
     const created = await leaver
       .post('/api/tokens', { name: 'script', role: 'lead' })
       .expect<Created>(201);
     await bearer(created.secret).get('/api/me').expect(200);
-    await admin.patch(`/api/users/${user.id}`, { disabled: true }).expect(200);
+    await admin.patch(`/api/users/${id}`, { disabled: true }).expect(200);
     await bearer(created.secret).get('/api/me').expect(401);
   });
 });

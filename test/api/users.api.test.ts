@@ -151,5 +151,8 @@ describe('user administration over HTTP', () => {
       .expect<{ items: { role: string }[] }>(200);
     assert.ok(leads.items.every((u) => u.role === 'lead'));
     await admin.get('/api/users?limit=100000').expect(422);
+    // LIKE wildcards in the search text are taken literally.
+    const literal = await admin.get('/api/users?q=%25').expect<{ total: number }>(200);
+    assert.equal(literal.total, 0);
   });
 });

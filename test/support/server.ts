@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, createLogger, type Clock, type Config } from '../../src/kernel/index.js';
-import { ensureFirstAdmin, type AccountsDeps } from '../../src/modules/accounts/index.js';
+import {
+  accountsDeps,
+  ensureFirstAdmin,
+  type AccountsDeps,
+} from '../../src/modules/accounts/index.js';
 import { buildApp } from '../../src/server/app.js';
 import { createTestDb, type TestDb } from './db.js';
 import { HttpClient } from './http.js';
@@ -42,15 +46,7 @@ export async function startTestServer(
     { CIRTKIT_DATA_DIR: testDb.dataDir, CIRTKIT_PORT: '0', ...overrides },
     testDb.dataDir,
   );
-  const deps: AccountsDeps = {
-    db: testDb.db,
-    clock: clock ?? { now: () => new Date() },
-    policy: {
-      sessionHours: config.sessionHours,
-      loginMaxFailures: config.loginMaxFailures,
-      lockoutMinutes: config.lockoutMinutes,
-    },
-  };
+  const deps = accountsDeps(config, testDb.db, clock);
   const first = await ensureFirstAdmin(deps, config.adminEmail);
   if (!first) throw new Error('test database was not empty');
   const app = await buildApp({

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { createLogger, loadConfig, systemClock } from '../../kernel/index.js';
-import { ensureFirstAdmin } from '../../modules/accounts/index.js';
+import { createLogger, loadConfig } from '../../kernel/index.js';
+import { accountsDeps, ensureFirstAdmin } from '../../modules/accounts/index.js';
 import { buildApp } from '../../server/app.js';
 import { ensureWebBuilt } from '../../server/build-web.js';
 import { migrateToLatest, openDb } from '../../storage/index.js';
@@ -29,15 +29,7 @@ export function serveCommand(program: Command): void {
       const db = openDb(config.database);
       const report = await migrateToLatest(db);
       if (report.applied.length > 0) logger.info({ applied: report.applied }, 'database migrated');
-      const deps = {
-        db,
-        clock: systemClock,
-        policy: {
-          sessionHours: config.sessionHours,
-          loginMaxFailures: config.loginMaxFailures,
-          lockoutMinutes: config.lockoutMinutes,
-        },
-      };
+      const deps = accountsDeps(config, db);
       const admin = await ensureFirstAdmin(deps, config.adminEmail);
       if (admin) announceAdmin(admin.user.email, admin.oneTimePassword);
       const app = await buildApp({ config, db, logger });

@@ -30,6 +30,14 @@ async function ownerIdentity(ctx: CliContext, email: string): Promise<Identity> 
   };
 }
 
+/** Whoever runs the CLI on the server holds the machine: they may see and revoke every token. */
+const machineAuthority: Identity = {
+  user: { id: 'cli' } as Identity['user'],
+  role: 'admin',
+  permissions: new Set(['tokens.manage']),
+  via: 'token',
+};
+
 export function tokenCommands(program: Command): void {
   const token = program.command('token').description('manage API tokens');
 
@@ -87,13 +95,7 @@ export function tokenCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { user?: string } & OutputOptions) => {
       await withContext(async (ctx) => {
-        const admin: Identity = {
-          user: { id: '' } as Identity['user'],
-          role: 'admin',
-          permissions: new Set(['tokens.manage']),
-          via: 'token',
-        };
-        let tokens = await listTokens(ctx.deps, admin, true);
+        let tokens = await listTokens(ctx.deps, machineAuthority, true);
         if (options.user) {
           const email = parseArg(emailSchema, options.user, '--user');
           tokens = tokens.filter((t) => t.userEmail === email);
@@ -122,13 +124,7 @@ export function tokenCommands(program: Command): void {
     .action(async (id: string, options: OutputOptions) => {
       const tokenId = parseArg(z.uuid('must be a token id (UUID)'), id, 'id');
       await withContext(async (ctx) => {
-        const admin: Identity = {
-          user: { id: '' } as Identity['user'],
-          role: 'admin',
-          permissions: new Set(['tokens.manage']),
-          via: 'token',
-        };
-        await revokeToken(ctx.deps, ctx.audit, admin, tokenId);
+        await revokeToken(ctx.deps, ctx.audit, machineAuthority, tokenId);
         print(options, { id: tokenId, revoked: true }, () => `Token ${tokenId} is revoked.`);
       });
     });

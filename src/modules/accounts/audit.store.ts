@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { isoNow, type Clock, systemClock } from '../../kernel/index.js';
-import type { Db, Executor } from '../../storage/index.js';
+import { containsPattern, type Db, type Executor } from '../../storage/index.js';
 import {
   auditRowHash,
   ChainVerifier,
@@ -91,7 +91,7 @@ export async function listAudit(
 ): Promise<{ items: AuditRow[]; nextBefore: number | null }> {
   let query = db.kysely.selectFrom('audit_log').selectAll();
   if (filter.actor) {
-    const pattern = `%${filter.actor.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filter.actor);
     query = query.where(sql<boolean>`lower(actor_label) like ${pattern} escape '\\'`);
   }
   if (filter.action) query = query.where('action', '=', filter.action);

@@ -1,24 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { AuditLogTable } from '../../storage/schema.js';
 
 /** The chain starts from this value so the first row is hashed like every other. */
 export const genesisHash = '0'.repeat(64);
 
-/** One audit row as stored; `before`/`after` are JSON text of the entity's public view. */
-export interface AuditRow {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  actor_label: string;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
-  request_id: string | null;
-  ip: string | null;
-  prev_hash: string;
-  hash: string;
-}
+/** One audit row as stored; `before_json`/`after_json` hold the entity's public view. */
+export type AuditRow = AuditLogTable;
 
 export type UnhashedAuditRow = Omit<AuditRow, 'hash'>;
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../kernel/index.js';
+import { systemClock, type Clock, type Config } from '../../kernel/index.js';
 import type { Db } from '../../storage/index.js';
 
 /** What the accounts functions need; passed explicitly so each function's inputs are visible. */
@@ -9,5 +9,18 @@ export interface AccountsDeps {
     sessionHours: number;
     loginMaxFailures: number;
     lockoutMinutes: number;
+  };
+}
+
+/** The accounts dependencies from the configuration: one place, for the server, CLI and tests. */
+export function accountsDeps(config: Config, db: Db, clock: Clock = systemClock): AccountsDeps {
+  return {
+    db,
+    clock,
+    policy: {
+      sessionHours: config.sessionHours,
+      loginMaxFailures: config.loginMaxFailures,
+      lockoutMinutes: config.lockoutMinutes,
+    },
   };
 }

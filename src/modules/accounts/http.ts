@@ -5,8 +5,6 @@ import { auditContextOf } from './auth.service.js';
 import type { AuditContext } from './audit.store.js';
 
 /** The Fastify instance with zod types, as every module's routes use it. */
-export type ZodApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
-
 export function typed(app: FastifyInstance) {
   return app.withTypeProvider<ZodTypeProvider>();
 }

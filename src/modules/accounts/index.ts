@@ -11,7 +11,7 @@ import { userRoutes } from './users.routes.js';
 
 export * from './roles.js';
 export * from './accounts.schema.js';
-export type { AccountsDeps } from './deps.js';
+export { accountsDeps, type AccountsDeps } from './deps.js';
 export { registerAccessControl, identityOf, sessionCookie, type Access } from './access.js';
 export {
   appendAudit,

@@ -1,5 +1,6 @@
 import { AppError, isoNow, newId } from '../../kernel/index.js';
-import type { Executor } from '../../storage/index.js';
+import type { Transaction } from 'kysely';
+import type { Database, Executor } from '../../storage/index.js';
 import type { CreateUserInput, Locale, UpdateUserInput, User } from './accounts.schema.js';
 import { appendAudit, type AuditContext } from './audit.store.js';
 import type { AccountsDeps } from './deps.js';
@@ -23,6 +24,36 @@ async function requireUser(db: Executor, id: string): Promise<UserRow> {
   const row = await findUserById(db, id);
   if (!row) throw new AppError('user_not_found', `No user with id ${id}`, { details: { id } });
   return row;
+}
+
+/**
+ * Writes a change to a user row and its audit entry (before and after) in the caller's
+ * transaction: every change to an account goes through here.
+ */
+async function applyUserChange(
+  trx: Transaction<Database>,
+  deps: AccountsDeps,
+  context: AuditContext,
+  before: UserRow,
+  changes: Partial<UserRow>,
+  action: string,
+): Promise<User> {
+  await trx.updateTable('users').set(changes).where('id', '=', before.id).execute();
+  const after = { ...before, ...changes };
+  await appendAudit(
+    trx,
+    deps.db.dialect,
+    context,
+    {
+      action,
+      entityType: 'user',
+      entityId: before.id,
+      before: toUser(before),
+      after: toUser(after),
+    },
+    deps.clock,
+  );
+  return toUser(after);
 }
 
 /** Creates an account with a one-time password the user must change at first login. */
@@ -96,30 +127,16 @@ export async function updateUser(
     if (patch.role !== undefined) changes.role = patch.role;
     if (patch.locale !== undefined) changes.locale = patch.locale;
     if (patch.disabled !== undefined) changes.disabled = patch.disabled ? 1 : 0;
-    await trx.updateTable('users').set(changes).where('id', '=', id).execute();
     // A disabled account is logged out everywhere at once, not when its sessions expire.
     if (patch.disabled === true)
       await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    const after = { ...before, ...changes };
-    await appendAudit(
-      trx,
-      deps.db.dialect,
-      context,
-      {
-        action:
-          patch.disabled === true
-            ? 'user.disable'
-            : patch.disabled === false
-              ? 'user.enable'
-              : 'user.update',
-        entityType: 'user',
-        entityId: id,
-        before: toUser(before),
-        after: toUser(after),
-      },
-      deps.clock,
-    );
-    return toUser(after);
+    const action =
+      patch.disabled === true
+        ? 'user.disable'
+        : patch.disabled === false
+          ? 'user.enable'
+          : 'user.update';
+    return applyUserChange(trx, deps, context, before, changes, action);
   });
 }
 
@@ -141,23 +158,8 @@ export async function resetPassword(
       locked_until: null,
       updated_at: now,
     };
-    await trx.updateTable('users').set(changes).where('id', '=', id).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    const after = { ...before, ...changes };
-    await appendAudit(
-      trx,
-      deps.db.dialect,
-      context,
-      {
-        action: 'user.reset_password',
-        entityType: 'user',
-        entityId: id,
-        before: toUser(before),
-        after: toUser(after),
-      },
-      deps.clock,
-    );
-    return toUser(after);
+    return applyUserChange(trx, deps, context, before, changes, 'user.reset_password');
   });
   return { user, oneTimePassword: password };
 }
@@ -191,25 +193,10 @@ export async function changeOwnPassword(
   return deps.db.kysely.transaction().execute(async (trx) => {
     const now = isoNow(deps.clock);
     const changes = { password_hash: hash, must_change_password: 0, updated_at: now };
-    await trx.updateTable('users').set(changes).where('id', '=', userId).execute();
     let others = trx.deleteFrom('sessions').where('user_id', '=', userId);
     if (keepSessionId) others = others.where('id', '!=', keepSessionId);
     await others.execute();
-    const after = { ...row, ...changes };
-    await appendAudit(
-      trx,
-      deps.db.dialect,
-      context,
-      {
-        action: 'auth.password_change',
-        entityType: 'user',
-        entityId: userId,
-        before: toUser(row),
-        after: toUser(after),
-      },
-      deps.clock,
-    );
-    return toUser(after);
+    return applyUserChange(trx, deps, context, row, changes, 'auth.password_change');
   });
 }
 
@@ -225,22 +212,7 @@ export async function updateOwnProfile(
     const changes: Partial<UserRow> = { updated_at: isoNow(deps.clock) };
     if (patch.displayName !== undefined) changes.display_name = patch.displayName;
     if (patch.locale !== undefined) changes.locale = patch.locale;
-    await trx.updateTable('users').set(changes).where('id', '=', userId).execute();
-    const after = { ...before, ...changes };
-    await appendAudit(
-      trx,
-      deps.db.dialect,
-      context,
-      {
-        action: 'user.update_profile',
-        entityType: 'user',
-        entityId: userId,
-        before: toUser(before),
-        after: toUser(after),
-      },
-      deps.clock,
-    );
-    return toUser(after);
+    return applyUserChange(trx, deps, context, before, changes, 'user.update_profile');
   });
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../storage/index.js';
+import { containsPattern, type Executor } from '../../storage/index.js';
 import type { UsersTable } from '../../storage/schema.js';
 import type { User, UserListQuery } from './accounts.schema.js';
 import { isRole, type Role } from './roles.js';
@@ -67,7 +67,7 @@ export async function listUsers(
 ): Promise<{ items: UserRow[]; total: number }> {
   let base = db.selectFrom('users');
   if (query.q) {
-    const pattern = `%${query.q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(query.q);
     base = base.where((eb) =>
       eb.or([
         eb(sql`lower(email)`, 'like', sql`${pattern} escape '\\'`),
