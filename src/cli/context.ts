@@ -1,11 +1,5 @@
 import os from 'node:os';
-import {
-  loadConfig,
-  createLogger,
-  type Config,
-  type Logger,
-  systemClock,
-} from '../kernel/index.js';
+import { loadConfig, createLogger, type Config, type Logger } from '../kernel/index.js';
 import { accountsDeps, type AccountsDeps, type AuditContext } from '../modules/accounts/index.js';
 import { migrateToLatest, openDb, type Db } from '../storage/index.js';
 
