@@ -26,12 +26,16 @@ async function coldStart(): Promise<{
     CIRTKIT_PORT: String(port),
     CIRTKIT_DATA_DIR: dataDir,
     CIRTKIT_LOG_LEVEL: 'warn',
-    CIRTKIT_API_RATE_PER_MINUTE: '100000000',
+    CIRTKIT_API_RATE_PER_MINUTE: '1000000',
     DATABASE_URL: '',
   });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  await waitFor(`${base}/readyz`, 20_000);
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  await waitFor(`${base}/readyz`, 20_000).catch((error: Error) => {
+    child.kill();
+    throw new Error(`${error.message}; the server said:\n${output}`);
+  });
   const ms = performance.now() - began;
   await sleep(2000);
   const rss = rssMb(child.pid!);

@@ -150,19 +150,31 @@ export async function identityFromSession(
   sessionToken: string,
 ): Promise<Identity | undefined> {
   const id = sha256Hex(sessionToken);
-  const session = await deps.db.kysely
+  // One round trip for the session and its user: this runs on every request.
+  const found = await deps.db.kysely
     .selectFrom('sessions')
-    .selectAll()
-    .where('id', '=', id)
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select([
+      'sessions.expires_at as session_expires_at',
+      'sessions.last_seen_at as session_last_seen_at',
+      'sessions.csrf_token as session_csrf_token',
+    ])
+    .where('sessions.id', '=', id)
     .executeTakeFirst();
-  if (!session) return undefined;
+  if (!found) return undefined;
+  const { session_expires_at, session_last_seen_at, session_csrf_token, ...row } = found;
+  const session = {
+    expires_at: session_expires_at,
+    last_seen_at: session_last_seen_at,
+    csrf_token: session_csrf_token,
+  };
   const now = isoNow(deps.clock);
   if (session.expires_at <= now) {
     await deps.db.kysely.deleteFrom('sessions').where('id', '=', id).execute();
     return undefined;
   }
-  const row = await findUserById(deps.db.kysely, session.user_id);
-  if (!row || row.disabled === 1) return undefined;
+  if (row.disabled === 1) return undefined;
   // Touch at most once a minute: a write per request would serialise reads on SQLite.
   if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) {
     await deps.db.kysely
