@@ -88,6 +88,47 @@ describe('the web shell in Chromium', { skip }, () => {
     await expectAccessible(page, '06-users');
   });
 
+  it('changes a role, disables an account and resets a password from the users page', async () => {
+    const row = page.getByRole('row', { name: /fatima@cirt\.example/ });
+    await row.getByRole('button', { name: 'Edit Fatima Diallo' }).click();
+    await page.getByRole('dialog').getByLabel('Role').selectOption('lead');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await row.getByText('Team lead').waitFor();
+    await row.getByRole('button', { name: 'Disable Fatima Diallo' }).click();
+    await expectAccessible(page, '06b-confirm-disable');
+    await page.getByRole('dialog').getByRole('button', { name: 'Disable account' }).click();
+    await row.getByText('Disabled').waitFor();
+    await row.getByRole('button', { name: 'Reset password of Fatima Diallo' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Reset password' }).click();
+    await page.getByTestId('one-time-password').waitFor();
+    await page.getByRole('button', { name: 'I have saved it' }).click();
+    // What the page showed is what the server holds.
+    const users = await (
+      await server.adminClient()
+    )
+      .get('/api/users?q=fatima')
+      .expect<{ items: { role: string; disabled: boolean; mustChangePassword: boolean }[] }>(200);
+    assert.deepEqual(
+      [users.items[0]!.role, users.items[0]!.disabled, users.items[0]!.mustChangePassword],
+      ['lead', true, true],
+    );
+  });
+
+  it('edits the profile', async () => {
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('link', { name: 'Profile and password' }).click();
+    await page.getByLabel('Display name').fill('Chief of CIRT');
+    await page.getByRole('button', { name: 'Save' }).first().click();
+    await page.getByText('Your profile has been saved.').waitFor();
+    await expectAccessible(page, '06c-profile');
+    const me = await (
+      await server.adminClient()
+    )
+      .get('/api/me')
+      .expect<{ displayName: string }>(200);
+    assert.equal(me.displayName, 'Chief of CIRT');
+  });
+
   it('switches to Arabic: the whole layout turns right-to-left and the shell is translated', async () => {
     await page.locator('#language-select').selectOption('ar');
     await page.waitForFunction("document.documentElement.dir === 'rtl'");
