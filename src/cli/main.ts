@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { appVersion } from '../server/app.js';
 import { maintenanceCommands } from './commands/maintenance.js';
+import { registryCommands } from './commands/registry.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCommands } from './commands/tokens.js';
 import { userCommands } from './commands/users.js';
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   maintenanceCommands(program);
   userCommands(program);
   tokenCommands(program);
+  registryCommands(program);
   return program;
 }
 

@@ -43,6 +43,7 @@ export const configSchema = z.object({
   CIRTKIT_LOCKOUT_MINUTES: positiveInt(24 * 60).default(15),
   CIRTKIT_LOGIN_RATE_PER_MINUTE: positiveInt(10_000).default(20),
   CIRTKIT_API_RATE_PER_MINUTE: positiveInt(1_000_000).default(6000),
+  CIRTKIT_REGISTRY_DATA_DIR: z.string().min(1).optional(),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -64,6 +65,8 @@ export interface Config {
   lockoutMinutes: number;
   loginRatePerMinute: number;
   apiRatePerMinute: number;
+  /** Registry reference data (countries, groups, seed teams); undefined: the shipped data/registry. */
+  registryDataDir: string | undefined;
 }
 
 const knownKeys = new Set(Object.keys(configSchema.shape));
@@ -138,5 +141,6 @@ export function loadConfig(
     lockoutMinutes: c.CIRTKIT_LOCKOUT_MINUTES,
     loginRatePerMinute: c.CIRTKIT_LOGIN_RATE_PER_MINUTE,
     apiRatePerMinute: c.CIRTKIT_API_RATE_PER_MINUTE,
+    registryDataDir: c.CIRTKIT_REGISTRY_DATA_DIR && path.resolve(cwd, c.CIRTKIT_REGISTRY_DATA_DIR),
   };
 }

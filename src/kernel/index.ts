@@ -3,3 +3,4 @@ export * from './clock.js';
 export * from './ids.js';
 export * from './config.js';
 export * from './logger.js';
+export * from './csv.js';

@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { AppError, type Clock, type Config, type Logger, systemClock } from '../kernel/index.js';
 import { accountsDeps, accountsRoutes, registerAccessControl } from '../modules/accounts/index.js';
+import { registryRoutes, type ReferenceData } from '../modules/registry/index.js';
 import type { Db } from '../storage/index.js';
 import { healthRoutes } from './health.js';
 import { recordRoutes } from './route-table.js';
@@ -25,6 +26,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Folder of the built web UI; tests may point elsewhere. */
   webDir?: string;
+  /** The registry's reference data, loaded once at start (see loadReferenceData). */
+  registryData: ReferenceData;
 }
 
 export const appVersion = '0.1.0';
@@ -141,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secureCookies: config.secure,
     loginRatePerMinute: config.loginRatePerMinute,
   });
+  registryRoutes(app, { db, clock, data: options.registryData });
   await registerWeb(app, options.webDir);
   return app;
 }

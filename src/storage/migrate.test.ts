@@ -9,7 +9,7 @@ describe('migrations', () => {
     try {
       const again = await migrateToLatest(testDb.db);
       assert.deepEqual(again.applied, []);
-      assert.deepEqual(again.current, ['0001_accounts']);
+      assert.deepEqual(again.current, ['0001_accounts', '0002_registry']);
       const tables = (await testDb.db.kysely.introspection.getTables()).map((t) => t.name);
       for (const table of ['users', 'sessions', 'api_tokens', 'audit_log', 'meta'])
         assert.ok(tables.includes(table), table);

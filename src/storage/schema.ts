@@ -68,12 +68,50 @@ export interface MetaTable {
   updated_at: ColumnType<string, string, string>;
 }
 
+export interface RegistryTeamsTable {
+  id: string;
+  iso3: string;
+  name: string;
+  type: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface RegistryTeamEventsTable {
+  id: string;
+  team_id: string;
+  /** A partial date: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string;
+  value_json: string;
+  citation_json: string;
+  confidence: string;
+  note: string;
+  recorded_at: string;
+  recorded_by: string;
+  retracted_at: string | null;
+  retracted_by: string | null;
+  retracted_reason: string | null;
+}
+
+export interface RegistryAssessmentsTable {
+  id: string;
+  iso3: string;
+  year: number | null;
+  source: string;
+  confidence: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   meta: MetaTable;
+  registry_teams: RegistryTeamsTable;
+  registry_team_events: RegistryTeamEventsTable;
+  registry_assessments: RegistryAssessmentsTable;
 }
 
 /** Used by tables that want the database to count; kept for modules that need it. */

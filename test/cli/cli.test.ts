@@ -15,7 +15,11 @@ describe('cirtkit CLI', () => {
 
   before(async () => {
     testDb = await createTestDb();
-    env = { DATABASE_URL: testDb.url, CIRTKIT_DATA_DIR: testDb.dataDir };
+    env = {
+      DATABASE_URL: testDb.url,
+      CIRTKIT_DATA_DIR: testDb.dataDir,
+      CIRTKIT_REGISTRY_DATA_DIR: 'fixtures/registry',
+    };
     deps = {
       db: testDb.db,
       clock: systemClock,
@@ -126,6 +130,43 @@ describe('cirtkit CLI', () => {
     };
     assert.deepEqual([verdict.ok, verdict.firstBadSeq], [false, 2]);
     assert.match(verdict.problem, /deleted/);
+  });
+
+  it('ranks needs and writes the progress report for scripts', async () => {
+    const needs = await cli('registry', 'needs', '--as-of', '2026-01-01', '--format', 'json');
+    assert.equal(needs.code, 0, needs.stderr);
+    const ranked = JSON.parse(needs.stdout) as { iso3: string; rank: number }[];
+    assert.equal(ranked[0]!.iso3, 'FJI');
+    const weighted = await cli(
+      'registry',
+      'needs',
+      '--weights',
+      'no_national_cirt=0,footnote_group=0,least_developed=100',
+      '--format',
+      'csv',
+    );
+    assert.equal(weighted.stdout.split('\r\n')[1]!.split(',')[1], 'TCD');
+    const bad = await cli('registry', 'needs', '--weights', 'popularity=3');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--weights factor/);
+    const report = await cli(
+      'report',
+      'progress',
+      '--as-of',
+      '2026-06-30',
+      '--compare-to',
+      '2008-12-31',
+      '--format',
+      'csv',
+    );
+    assert.equal(report.code, 0, report.stderr);
+    assert.match(report.stdout, /^section,key,date,metric,value\r\n/);
+    assert.match(report.stdout, /overall,all,2008-12-31,national,1\r\n/);
+    const json = JSON.parse((await cli('report', 'progress', '--as-of', '2014-01-01')).stdout) as {
+      compareTo: string;
+    };
+    assert.equal(json.compareTo, '2012-12-31');
+    assert.equal((await cli('report', 'progress', '--as-of', '2014-13-01')).code, 2);
   });
 
   it('rejects an invalid setting with exit code 2 and names it', async () => {

@@ -5,6 +5,7 @@ import {
   ensureFirstAdmin,
   type AccountsDeps,
 } from '../../src/modules/accounts/index.js';
+import { loadReferenceData, seedRegistry } from '../../src/modules/registry/index.js';
 import { buildApp } from '../../src/server/app.js';
 import { createTestDb, type TestDb } from './db.js';
 import { HttpClient } from './http.js';
@@ -27,11 +28,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+export const fixtureRegistryDir = new URL('../../fixtures/registry', import.meta.url).pathname;
+
 export const adminPassword = 'correct horse battery staple';
 
 /** Starts cirtkit on a random loopback port over a fresh database: real HTTP, real database. */
 export interface TestServerOptions {
   clock?: Clock;
+  /** Registry reference data folder (default: the small fixture in fixtures/registry). */
+  registryDir?: string;
   /** Runs before the server listens, e.g. to add a route that only a test needs. */
   beforeListen?: (app: FastifyInstance) => void;
 }
@@ -49,7 +54,10 @@ export async function startTestServer(
   const deps = accountsDeps(config, testDb.db, clock);
   const first = await ensureFirstAdmin(deps, config.adminEmail);
   if (!first) throw new Error('test database was not empty');
+  const registryData = loadReferenceData(options.registryDir ?? fixtureRegistryDir);
+  await seedRegistry(testDb.db, registryData, deps.clock);
   const app = await buildApp({
+    registryData,
     config,
     db: testDb.db,
     logger: createLogger('silent'),

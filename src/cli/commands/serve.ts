@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createLogger, loadConfig } from '../../kernel/index.js';
 import { accountsDeps, ensureFirstAdmin } from '../../modules/accounts/index.js';
+import { loadReferenceData, seedRegistry } from '../../modules/registry/index.js';
 import { buildApp } from '../../server/app.js';
 import { ensureWebBuilt } from '../../server/build-web.js';
 import { migrateToLatest, openDb } from '../../storage/index.js';
@@ -32,7 +33,10 @@ export function serveCommand(program: Command): void {
       const deps = accountsDeps(config, db);
       const admin = await ensureFirstAdmin(deps, config.adminEmail);
       if (admin) announceAdmin(admin.user.email, admin.oneTimePassword);
-      const app = await buildApp({ config, db, logger });
+      const registryData = loadReferenceData(config.registryDataDir);
+      const seeded = await seedRegistry(db, registryData, deps.clock);
+      if (seeded) logger.info(seeded, 'registry seed data loaded');
+      const app = await buildApp({ config, db, logger, registryData });
       const close = async (signal: string) => {
         logger.info({ signal }, 'shutting down');
         await app.close();

@@ -5,15 +5,29 @@
 export const roles = ['admin', 'lead', 'analyst', 'coordinator', 'viewer'] as const;
 export type Role = (typeof roles)[number];
 
-export const permissions = ['users.manage', 'audit.read', 'tokens.manage', 'tokens.own'] as const;
+export const permissions = [
+  'users.manage',
+  'audit.read',
+  'tokens.manage',
+  'tokens.own',
+  'registry.read',
+  'registry.edit',
+] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['users.manage', 'audit.read', 'tokens.manage', 'tokens.own'],
-  lead: ['tokens.own'],
-  analyst: ['tokens.own'],
-  coordinator: ['tokens.own'],
-  viewer: ['tokens.own'],
+  admin: [
+    'users.manage',
+    'audit.read',
+    'tokens.manage',
+    'tokens.own',
+    'registry.read',
+    'registry.edit',
+  ],
+  lead: ['tokens.own', 'registry.read'],
+  analyst: ['tokens.own', 'registry.read'],
+  coordinator: ['tokens.own', 'registry.read', 'registry.edit'],
+  viewer: ['tokens.own', 'registry.read'],
 };
 
 export function permissionsOf(role: Role): ReadonlySet<Permission> {

@@ -18,6 +18,11 @@ export const resolutionBaselines = [
   '2022-12-31',
 ] as const;
 
+/** The latest Resolution 58 revision before the as-of day (2008 for anything earlier). */
+export function defaultComparison(asOf: string): string {
+  return [...resolutionBaselines].reverse().find((b) => b < asOf) ?? resolutionBaselines[0];
+}
+
 export interface Coverage {
   total: number;
   national: number;

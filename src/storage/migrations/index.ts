@@ -1,6 +1,7 @@
 import type { Kysely, Migration } from 'kysely';
 import type { Dialect } from '../db.js';
 import * as m0001 from './0001_accounts.js';
+import * as m0002 from './0002_registry.js';
 
 type AnyDb = Kysely<unknown>;
 
@@ -16,5 +17,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await (dialect === 'sqlite' ? m0001.upSqliteGuards(db) : m0001.upPostgresGuards(db));
       },
     },
+    '0002_registry': { up: m0002.up },
   };
 }

@@ -1,0 +1,18 @@
+/**
+ * Registry: countries and their groups (reference data), national CIRTs with their dated
+ * history, where CIRTs are needed, and the Resolution 58 progress report.
+ */
+export { registryRoutes } from './registry.routes.js';
+export { loadReferenceData, defaultDataDir, type ReferenceData } from './reference-data.js';
+export { seedRegistry } from './seed.js';
+export {
+  needsAsOf,
+  reportAsOf,
+  addTeam,
+  recordFact,
+  retractFact,
+  type RegistryDeps,
+} from './service.js';
+export { progressReport, resolutionBaselines, type ProgressReport } from './indicators.js';
+export { defaultWeights, needFactors, type Weights } from './needs.js';
+export * from './registry.schema.js';
