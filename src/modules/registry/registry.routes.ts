@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { toCsv } from '../../kernel/index.js';
+import { AppError, toCsv } from '../../kernel/index.js';
 import { auditContext, localeSchema, typed } from '../accounts/index.js';
 import { defaultWeights, needFactors, type Weights } from './needs.js';
 import {
@@ -25,6 +25,9 @@ import {
   type RegistryDeps,
 } from './service.js';
 import { countryProfile } from './profile.js';
+import { exportRows, parseFactsCsv, parseFactsJson } from './exchange.js';
+import { importFacts } from './import.js';
+import { loadTeams } from './store.js';
 import { defaultComparison } from './indicators.js';
 import { reportRows } from './report-csv.js';
 
@@ -76,6 +79,10 @@ function weightsFrom(query: Record<string, unknown>): Weights {
 
 export function registryRoutes(app: FastifyInstance, deps: RegistryDeps): void {
   const r = typed(app);
+  // Imports arrive as CSV files: keep the bytes, the parser checks the encoding itself.
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
 
   r.get(
     '/api/registry/countries',
@@ -229,6 +236,82 @@ export function registryRoutes(app: FastifyInstance, deps: RegistryDeps): void {
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="cirtkit-progress-${report.asOf}.csv"`)
         .send(toCsv(reportRows(report)));
+    },
+  );
+
+  r.get(
+    '/api/registry/export',
+    {
+      schema: {
+        tags,
+        summary: 'Every team fact (not retracted) as CSV or JSON, re-importable',
+        querystring: z.strictObject({ format: z.enum(['csv', 'json']).default('csv') }),
+      },
+      config: { access: read },
+    },
+    async (request, reply) => {
+      const rows = exportRows(await loadTeams(deps.db.kysely));
+      const stamp = today(deps.clock);
+      if (request.query.format === 'json') {
+        const [header, ...body] = rows;
+        const facts = body.map((row) =>
+          Object.fromEntries(header!.map((column, i) => [String(column), row[i] ?? ''])),
+        );
+        return reply
+          .header('content-disposition', `attachment; filename="cirtkit-registry-${stamp}.json"`)
+          .send({ facts });
+      }
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="cirtkit-registry-${stamp}.csv"`)
+        .send(toCsv(rows));
+    },
+  );
+
+  r.post(
+    '/api/registry/import',
+    {
+      schema: {
+        tags,
+        summary:
+          'Import facts (text/csv or application/json); per-row errors; mode=all writes nothing if any row is bad',
+        querystring: z.strictObject({
+          mode: z.enum(['all', 'valid']).default('all'),
+          dryRun: z
+            .enum(['true', 'false'])
+            .default('false')
+            .transform((v) => v === 'true'),
+        }),
+      },
+      config: { access: edit },
+    },
+    async (request) => {
+      const known = new Set(deps.data.countries.map((c) => c.iso3));
+      const body = request.body;
+      const parsed = Buffer.isBuffer(body)
+        ? parseFactsCsv(body, known, today(deps.clock))
+        : parseFactsJson(Buffer.from(JSON.stringify(body ?? null)), known, today(deps.clock));
+      const report = await importFacts(
+        deps,
+        auditContext(request),
+        parsed.rows,
+        parsed.errors,
+        request.query,
+      );
+      if (!report.written && !report.dryRun) {
+        const lines = new Set(report.errors.map((e) => e.line)).size;
+        throw new AppError(
+          'validation_failed',
+          `${lines} row(s) are invalid, so nothing was imported; fix them or import with mode=valid`,
+          {
+            issues: report.errors.map((e) => ({
+              field: `line ${e.line} ${e.field}`,
+              message: e.message,
+            })),
+          },
+        );
+      }
+      return report;
     },
   );
 

@@ -123,7 +123,7 @@ function checkDate(deps: RegistryDeps, date: string, field: string): void {
 }
 
 /** Refuses facts that contradict the team's history: closing before founding, founding after closing. */
-function checkConsistency(team: Team, fact: FactInput): void {
+export function checkConsistency(team: Team, fact: FactInput): void {
   const live = team.events.filter((e) => e.retracted === null);
   const founded = live.filter((e) => e.value.kind === 'established').map((e) => e.date);
   const closed = live.filter((e) => e.value.kind === 'closed').map((e) => e.date);
