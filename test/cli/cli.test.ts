@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
@@ -167,6 +168,33 @@ describe('cirtkit CLI', () => {
     };
     assert.equal(json.compareTo, '2012-12-31');
     assert.equal((await cli('report', 'progress', '--as-of', '2014-13-01')).code, 2);
+  });
+
+  it('exports the registry and imports a file, all or nothing unless --valid-only', async () => {
+    const exported = await cli('registry', 'export');
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.match(exported.stdout, /^iso3,team,type,date,kind,value,confidence/);
+    const file = path.join(testDb.dataDir, 'facts.csv');
+    writeFileSync(
+      file,
+      [
+        exported.stdout.split('\r\n')[0],
+        'TCD,tdCERT,national,2023,established,,medium,,,',
+        'TCD,tdCERT,national,2024,maturity,superb,medium,,,',
+      ].join('\n'),
+    );
+    const refused = await cli('registry', 'import', file);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stdout, /line 3, value: must be one of basic, intermediate, advanced/);
+    assert.doesNotMatch((await cli('registry', 'export')).stdout, /tdCERT/);
+    const partial = await cli('registry', 'import', file, '--valid-only', '--json');
+    assert.equal(partial.code, 0, partial.stderr);
+    assert.equal((JSON.parse(partial.stdout) as { factsAdded: number }).factsAdded, 1);
+    assert.match((await cli('registry', 'export')).stdout, /TCD,tdCERT,national,2023,established/);
+    assert.equal(
+      (await cli('registry', 'import', path.join(testDb.dataDir, 'missing.csv'))).code,
+      2,
+    );
   });
 
   it('rejects an invalid setting with exit code 2 and names it', async () => {

@@ -1,7 +1,15 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { toCsv } from '../../kernel/index.js';
+import { AppError, toCsv } from '../../kernel/index.js';
 import {
+  defaultComparison,
+  exportRows,
+  importFacts,
+  loadTeams,
+  parseFactsCsv,
+  parseFactsJson,
+  reportRows,
   defaultWeights,
   loadReferenceData,
   needFactors,
@@ -11,8 +19,7 @@ import {
   type RegistryDeps,
   type Weights,
 } from '../../modules/registry/index.js';
-import { defaultComparison } from '../../modules/registry/indicators.js';
-import { reportRows } from '../../modules/registry/report-csv.js';
+import { progressBar } from '../progress.js';
 import { parseArg } from '../args.js';
 import { withContext, type CliContext } from '../context.js';
 import { print, table } from '../output.js';
@@ -81,6 +88,76 @@ export function registryCommands(program: Command): void {
         );
       });
     });
+
+  registry
+    .command('export')
+    .description('write every team fact (not retracted) as CSV or JSON, re-importable')
+    .option('--format <format>', 'csv or json', 'csv')
+    .action(async (options: { format: string }) => {
+      const output = parseArg(
+        z.enum(['csv', 'json'], { message: 'must be csv or json' }),
+        options.format,
+        '--format',
+      );
+      await withContext(async (ctx) => {
+        const rows = exportRows(await loadTeams((await registryDeps(ctx)).db.kysely));
+        if (output === 'csv') {
+          process.stdout.write(toCsv(rows));
+          return;
+        }
+        const [header, ...body] = rows;
+        const facts = body.map((row) =>
+          Object.fromEntries(header!.map((column, i) => [String(column), row[i] ?? ''])),
+        );
+        process.stdout.write(`${JSON.stringify({ facts }, null, 2)}\n`);
+      });
+    });
+
+  registry
+    .command('import')
+    .description(
+      'import team facts from a CSV or JSON file (see docs/registry.md); nothing is written if a row is bad, unless --valid-only',
+    )
+    .argument('<file>', 'a .csv or .json file in the export format')
+    .option('--valid-only', 'write the valid rows and report the others')
+    .option('--dry-run', 'check the file and say what would change, without writing')
+    .option('--json', 'print the report as JSON')
+    .action(
+      async (file: string, options: { validOnly?: boolean; dryRun?: boolean; json?: boolean }) => {
+        if (!existsSync(file)) throw new AppError('not_found', `No file ${file}`);
+        const bytes = readFileSync(file);
+        await withContext(async (ctx) => {
+          const deps = await registryDeps(ctx);
+          const known = new Set(deps.data.countries.map((c) => c.iso3));
+          const day = new Date().toISOString().slice(0, 10);
+          const parsed = file.endsWith('.json')
+            ? parseFactsJson(bytes, known, day)
+            : parseFactsCsv(bytes, known, day);
+          const bar = progressBar('importing');
+          const result = await importFacts(
+            deps,
+            ctx.audit,
+            parsed.rows,
+            parsed.errors,
+            { mode: options.validOnly ? 'valid' : 'all', dryRun: options.dryRun ?? false },
+            (done, total) => bar.update(done, total),
+          );
+          bar.finish();
+          print(options, result, () =>
+            [
+              result.written
+                ? 'Imported.'
+                : options.dryRun
+                  ? 'Dry run: nothing written.'
+                  : 'Nothing imported: fix the rows below or use --valid-only.',
+              `rows: ${result.rows}, new teams: ${result.teamsCreated}, new facts: ${result.factsAdded}, already present: ${result.duplicates}, rejected: ${result.errors.length}`,
+              ...result.errors.map((e) => `  line ${e.line}, ${e.field}: ${e.message}`),
+            ].join('\n'),
+          );
+          if (!result.written && !options.dryRun) process.exitCode = 2;
+        });
+      },
+    );
 
   const report = program.command('report').description('reports');
   report

@@ -16,3 +16,14 @@ export {
 export { progressReport, resolutionBaselines, type ProgressReport } from './indicators.js';
 export { defaultWeights, needFactors, type Weights } from './needs.js';
 export * from './registry.schema.js';
+export { defaultComparison } from './indicators.js';
+export { reportRows } from './report-csv.js';
+export {
+  exportRows,
+  parseFactsCsv,
+  parseFactsJson,
+  exchangeColumns,
+  type RowError,
+} from './exchange.js';
+export { importFacts, type ImportReport } from './import.js';
+export { loadTeams } from './store.js';
