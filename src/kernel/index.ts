@@ -4,3 +4,4 @@ export * from './ids.js';
 export * from './config.js';
 export * from './logger.js';
 export * from './csv.js';
+export * from './pdf.js';

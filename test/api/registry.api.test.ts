@@ -228,6 +228,25 @@ describe('registry over HTTP', () => {
     assert.equal(again.text, csv.text, 'same inputs, same report, byte for byte');
   });
 
+  it('renders the report as printable HTML in each language, the same bytes but for the time', async () => {
+    const fetchHtml = async (lang: string) =>
+      (
+        await admin.get(
+          `/api/registry/report.html?asOf=2026-06-30&compareTo=2008-12-31&lang=${lang}`,
+        )
+      ).text;
+    const en = await fetchHtml('en');
+    assert.match(en, /<html lang="en" dir="ltr">/);
+    assert.match(en, /Resolution 58: national CIRTs, progress report/);
+    assert.match(en, /<svg viewBox="0 0 960 470" role="img"/, 'the map');
+    assert.doesNotMatch(en, /<script/i);
+    const ar = await fetchHtml('ar');
+    assert.match(ar, /<html lang="ar" dir="rtl">/);
+    assert.match(ar, /تقرير التقدم/);
+    const strip = (html: string) => html.replace(/<footer>.*<\/footer>/, '');
+    assert.equal(strip(await fetchHtml('en')), strip(en));
+  });
+
   it('lets viewers read but only admins and coordinators edit', async () => {
     const { client: viewer } = await server.userClient('viewer@example.org', 'viewer');
     await viewer.get('/api/registry/countries').expect(200);

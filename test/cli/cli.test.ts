@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { systemClock } from '../../src/kernel/index.js';
 import { login, type AccountsDeps } from '../../src/modules/accounts/index.js';
+import { browserUnavailable } from '../support/browser.js';
 import { runCli } from '../support/cli.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 
@@ -168,7 +170,52 @@ describe('cirtkit CLI', () => {
     };
     assert.equal(json.compareTo, '2012-12-31');
     assert.equal((await cli('report', 'progress', '--as-of', '2014-13-01')).code, 2);
+    const html = await cli(
+      'report',
+      'progress',
+      '--as-of',
+      '2026-06-30',
+      '--format',
+      'html',
+      '--lang',
+      'ru',
+    );
+    assert.match(html.stdout, /Резолюция 58/);
+    assert.equal(
+      (await cli('report', 'progress', '--format', 'pdf')).code,
+      2,
+      'pdf needs --output',
+    );
   });
+
+  it(
+    'prints the progress report to PDF with Chromium, with the indicator figures in it',
+    { skip: browserUnavailable() },
+    async () => {
+      const file = path.join(testDb.dataDir, 'progress.pdf');
+      const pdf = await cli(
+        'report',
+        'progress',
+        '--as-of',
+        '2026-06-30',
+        '--compare-to',
+        '2008-12-31',
+        '--format',
+        'pdf',
+        '--output',
+        file,
+      );
+      assert.equal(pdf.code, 0, pdf.stderr);
+      const bytes = readFileSync(file);
+      assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+      const text = execFileSync('pdftotext', [file, '-']).toString();
+      assert.match(text, /Resolution 58: national CIRTs, progress report/);
+      // The summary and the list of new CIRTs, as printed (fixture: 5 Member States, 3 national CIRTs).
+      assert.match(text, /3 · 60%/);
+      assert.match(text, /\+2 · \+40 pp/);
+      assert.match(text, /KE-CIRT\/CC/);
+    },
+  );
 
   it('exports the registry and imports a file, all or nothing unless --valid-only', async () => {
     const exported = await cli('registry', 'export');

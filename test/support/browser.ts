@@ -15,9 +15,11 @@ export const screenshotDir = path.join(root, 'test-results', 'screenshots');
 export function browserUnavailable(): string | undefined {
   const reason = !existsSync(chromiumPath)
     ? `Chromium not found at ${chromiumPath} (Debian: apt-get install chromium)`
-    : !existsSync(path.join(root, 'dist/web/index.html'))
-      ? 'the web UI is not built (npm run build)'
-      : undefined;
+    : !existsSync('/usr/bin/pdftotext')
+      ? 'pdftotext not found (Debian: apt-get install poppler-utils)'
+      : !existsSync(path.join(root, 'dist/web/index.html'))
+        ? 'the web UI is not built (npm run build)'
+        : undefined;
   if (reason && process.env.CIRTKIT_REQUIRE_BROWSER === '1')
     throw new Error(`browser tests required but ${reason}`);
   return reason;

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { AppError, toCsv } from '../../kernel/index.js';
+import { AppError, htmlToPdf, toCsv } from '../../kernel/index.js';
+import { localeSchema } from '../../modules/accounts/index.js';
 import {
   defaultComparison,
   exportRows,
@@ -10,6 +11,8 @@ import {
   parseFactsCsv,
   parseFactsJson,
   reportRows,
+  reportHtml,
+  reportView,
   defaultWeights,
   loadReferenceData,
   needFactors,
@@ -170,26 +173,50 @@ export function registryCommands(program: Command): void {
       '--compare-to <date>',
       'the baseline day (default: the latest revision of the resolution before it)',
     )
-    .option('--format <format>', 'json or csv', 'json')
-    .action(async (options: { asOf?: string; compareTo?: string; format: string }) => {
-      const asOf =
-        options.asOf === undefined
-          ? new Date().toISOString().slice(0, 10)
-          : parseArg(day, options.asOf, '--as-of');
-      const compareTo =
-        options.compareTo === undefined
-          ? defaultComparison(asOf)
-          : parseArg(day, options.compareTo, '--compare-to');
-      const output = parseArg(
-        z.enum(['json', 'csv'], { message: 'must be json or csv' }),
-        options.format,
-        '--format',
-      );
-      await withContext(async (ctx) => {
-        const result = await reportAsOf(await registryDeps(ctx), asOf, compareTo);
-        process.stdout.write(
-          output === 'csv' ? toCsv(reportRows(result)) : `${JSON.stringify(result, null, 2)}\n`,
+    .option('--format <format>', 'json, csv, html or pdf', 'json')
+    .option('--lang <lang>', 'language of the html and pdf report: en, fr, es, ar, ru or zh', 'en')
+    .option('--output <file>', 'write to this file instead of standard output (required for pdf)')
+    .action(
+      async (options: {
+        asOf?: string;
+        compareTo?: string;
+        format: string;
+        lang: string;
+        output?: string;
+      }) => {
+        const asOf =
+          options.asOf === undefined
+            ? new Date().toISOString().slice(0, 10)
+            : parseArg(day, options.asOf, '--as-of');
+        const compareTo =
+          options.compareTo === undefined
+            ? defaultComparison(asOf)
+            : parseArg(day, options.compareTo, '--compare-to');
+        const output = parseArg(
+          z.enum(['json', 'csv', 'html', 'pdf'], { message: 'must be json, csv, html or pdf' }),
+          options.format,
+          '--format',
         );
-      });
-    });
+        const lang = parseArg(localeSchema, options.lang, '--lang');
+        if (output === 'pdf' && !options.output) {
+          throw new AppError('validation_failed', '--format pdf needs --output <file>');
+        }
+        await withContext(async (ctx) => {
+          const deps = await registryDeps(ctx);
+          let content: string | Buffer;
+          if (output === 'html' || output === 'pdf') {
+            const view = await reportView(deps, asOf, compareTo, lang, new Date().toISOString());
+            content = output === 'pdf' ? await htmlToPdf(reportHtml(view)) : reportHtml(view);
+          } else {
+            const result = await reportAsOf(deps, asOf, compareTo);
+            content =
+              output === 'csv' ? toCsv(reportRows(result)) : `${JSON.stringify(result, null, 2)}\n`;
+          }
+          if (options.output) {
+            writeFileSync(options.output, content);
+            process.stderr.write(`Report written to ${options.output}\n`);
+          } else process.stdout.write(content);
+        });
+      },
+    );
 }

@@ -7,6 +7,7 @@ export { loadReferenceData, defaultDataDir, type ReferenceData } from './referen
 export { seedRegistry } from './seed.js';
 export {
   needsAsOf,
+  reportView,
   reportAsOf,
   addTeam,
   recordFact,
@@ -27,3 +28,4 @@ export {
 } from './exchange.js';
 export { importFacts, type ImportReport } from './import.js';
 export { loadTeams } from './store.js';
+export { reportHtml } from './report-html.js';

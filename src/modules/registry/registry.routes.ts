@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppError, toCsv } from '../../kernel/index.js';
+import { AppError, htmlToPdf, isoNow, toCsv } from '../../kernel/index.js';
 import { auditContext, localeSchema, typed } from '../accounts/index.js';
 import { defaultWeights, needFactors, type Weights } from './needs.js';
 import {
@@ -17,6 +17,7 @@ import {
   nameOf,
   needsAsOf,
   reportAsOf,
+  reportView,
   recordFact,
   retractFact,
   requireCountry,
@@ -27,6 +28,7 @@ import {
 import { countryProfile } from './profile.js';
 import { exportRows, parseFactsCsv, parseFactsJson } from './exchange.js';
 import { importFacts } from './import.js';
+import { reportHtml } from './report-html.js';
 import { loadTeams } from './store.js';
 import { defaultComparison } from './indicators.js';
 import { reportRows } from './report-csv.js';
@@ -236,6 +238,59 @@ export function registryRoutes(app: FastifyInstance, deps: RegistryDeps): void {
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="cirtkit-progress-${report.asOf}.csv"`)
         .send(toCsv(reportRows(report)));
+    },
+  );
+
+  r.get(
+    '/api/registry/report.html',
+    {
+      schema: {
+        tags,
+        summary: 'The progress report as a printable HTML document',
+        querystring: reportQuery,
+      },
+      config: { access: read },
+    },
+    async (request, reply) => {
+      const asOf = request.query.asOf ?? today(deps.clock);
+      const view = await reportView(
+        deps,
+        asOf,
+        request.query.compareTo ?? defaultComparison(asOf),
+        request.query.lang,
+        isoNow(deps.clock),
+      );
+      return reply.type('text/html; charset=utf-8').send(reportHtml(view));
+    },
+  );
+
+  r.get(
+    '/api/registry/report.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The progress report as PDF (needs Chromium on the server)',
+        querystring: reportQuery,
+      },
+      config: { access: read },
+    },
+    async (request, reply) => {
+      const asOf = request.query.asOf ?? today(deps.clock);
+      const view = await reportView(
+        deps,
+        asOf,
+        request.query.compareTo ?? defaultComparison(asOf),
+        request.query.lang,
+        isoNow(deps.clock),
+      );
+      const pdf = await htmlToPdf(reportHtml(view));
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="cirtkit-progress-${asOf}-${request.query.lang}.pdf"`,
+        )
+        .send(pdf);
     },
   );
 

@@ -12,6 +12,7 @@ import {
 } from './needs.js';
 import { endOf, happenedBy, startOf } from './partial-date.js';
 import type { ReferenceData } from './reference-data.js';
+import type { ReportView } from './report-html.js';
 import type {
   Citation,
   Confidence,
@@ -280,4 +281,25 @@ export async function retractFact(
     );
     return after;
   });
+}
+
+/** Everything the printed report needs, in one language. */
+export async function reportView(
+  deps: RegistryDeps,
+  asOf: string,
+  compareTo: string,
+  lang: Locale,
+  generatedAt: string,
+): Promise<ReportView> {
+  const report = await reportAsOf(deps, asOf, compareTo);
+  const { countries } = await snapshot(deps, asOf);
+  return {
+    report,
+    lang,
+    mapStatuses: new Map(
+      countries.filter((c) => c.country.ituMember).map((c) => [c.country.numeric, c.state.status]),
+    ),
+    names: new Map(deps.data.countries.map((c) => [c.iso3, nameOf(c, lang)])),
+    generatedAt,
+  };
 }
