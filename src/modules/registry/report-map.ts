@@ -43,7 +43,7 @@ function geometry(): { shapes: Shape[]; dots: Dot[] } {
   const dots = load('countries-50m.json')
     .filter((f) => f.id !== undefined && !have.has(Number(f.id)))
     .flatMap((f) => {
-      const point = projection(geoCentroid(f as GeoPermissibleObjects));
+      const point = projection(geoCentroid(f));
       return point
         ? [
             {

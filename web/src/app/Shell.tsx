@@ -49,6 +49,16 @@ export function Shell() {
                   {t('shell.nav.home')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink className="main-nav__link" to="/registry" end>
+                  {t('shell.nav.registry')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink className="main-nav__link" to="/registry/needs">
+                  {t('shell.nav.needs')}
+                </NavLink>
+              </li>
               {can('users.manage') ? (
                 <li>
                   <NavLink className="main-nav__link" to="/admin/users">

@@ -13,6 +13,9 @@ const ProfilePage = lazy(() => import('../features/accounts/ProfilePage'));
 const UsersPage = lazy(() => import('../features/accounts/users/UsersPage'));
 const TokensPage = lazy(() => import('../features/accounts/tokens/TokensPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const WorldPage = lazy(() => import('../features/registry/WorldPage'));
+const CountryPage = lazy(() => import('../features/registry/CountryPage'));
+const NeedsPage = lazy(() => import('../features/registry/NeedsPage'));
 
 export function AppRouter() {
   return (
@@ -47,6 +50,10 @@ export function AppRouter() {
                 </RequirePermission>
               }
             />
+            {/* Every role may read the registry; edit controls check registry.edit. */}
+            <Route path="/registry" element={<WorldPage />} />
+            <Route path="/registry/countries/:iso3" element={<CountryPage />} />
+            <Route path="/registry/needs" element={<NeedsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

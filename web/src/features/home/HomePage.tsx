@@ -6,13 +6,13 @@ import { PageHeader } from '../../ui';
 
 /** Modules this installation runs today, each with the page that opens it (if the role allows). */
 const availableModules = [
-  { key: 'accounts', to: '/tokens', permission: 'tokens.own' },
-  { key: 'audit', to: '/admin/audit', permission: 'audit.read' },
+  { key: 'registry', to: '/registry', permission: 'registry.read', open: 'registry.home.open' },
+  { key: 'accounts', to: '/tokens', permission: 'tokens.own', open: 'home.modules.accounts.open' },
+  { key: 'audit', to: '/admin/audit', permission: 'audit.read', open: 'home.modules.audit.open' },
 ] as const;
 
 /** Modules in the project's architecture that are not part of this installation yet. */
 const plannedModules = [
-  'registry',
   'toolkit',
   'operations',
   'feeds',
@@ -49,7 +49,7 @@ export default function HomePage() {
             <p className="module__text">{t(`home.modules.${module.key}.description`)}</p>
             {can(module.permission) ? (
               <Link className="module__link" to={module.to}>
-                {t(`home.modules.${module.key}.open`)}
+                {t(module.open)}
               </Link>
             ) : (
               <p className="module__note">{t('home.available.noAccess')}</p>
