@@ -12,14 +12,7 @@ const availableModules = [
 ] as const;
 
 /** Modules in the project's architecture that are not part of this installation yet. */
-const plannedModules = [
-  'toolkit',
-  'operations',
-  'feeds',
-  'exchange',
-  'law',
-  'capacity',
-] as const;
+const plannedModules = ['toolkit', 'operations', 'feeds', 'exchange', 'law', 'capacity'] as const;
 
 export default function HomePage() {
   const { t } = useTranslation();
