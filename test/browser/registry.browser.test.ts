@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  browserUnavailable,
+  describeViolations,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousViolations,
+} from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const skip = browserUnavailable();
+
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  const violations = await seriousViolations(page);
+  assert.equal(violations.length, 0, `${name}:\n${describeViolations(violations)}`);
+}
+
+describe('the registry in Chromium', { skip }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const chad = () => page.locator('[data-testid="registry-map"] [data-iso3="TCD"]');
+
+  before(async () => {
+    server = await startTestServer();
+    await server.adminClient(); // replaces the one-time password
+    browser = await launchBrowser();
+    page = await newPage(browser);
+    // Sign in through the form, with the password the API client already set.
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByLabel('E-mail address').fill(server.admin.email);
+    await page.getByLabel('Password', { exact: true }).fill(server.admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('draws the world map with each country coloured by status, with a table equivalent', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Registry' })
+      .click();
+    await page.getByTestId('registry-map').waitFor();
+    await chad().waitFor();
+    assert.match((await chad().getAttribute('class'))!, /map-country--none/);
+    assert.match(
+      (await page.locator('[data-testid="registry-map"] [data-iso3="KEN"]').getAttribute('class'))!,
+      /map-country--national/,
+    );
+    await page.getByRole('table').getByRole('row', { name: /Kenya/ }).waitFor();
+    await expectAccessible(page, '20-registry-world');
+  });
+
+  it('shows an earlier day when the as-of date changes', async () => {
+    await page.getByTestId('as-of').fill('2010-06-30');
+    await page.getByTestId('as-of').press('Enter');
+    await page.waitForFunction(
+      "document.querySelector('[data-iso3=\"KEN\"]')?.getAttribute('class')?.includes('map-country--none')",
+    );
+    await page.getByTestId('as-of').fill(new Date().toISOString().slice(0, 10));
+    await page.getByTestId('as-of').press('Enter');
+    await page.waitForFunction(
+      "document.querySelector('[data-iso3=\"KEN\"]')?.getAttribute('class')?.includes('map-country--national')",
+    );
+  });
+
+  it('adds a national team on the country page, and the map turns that country', async () => {
+    await chad().click();
+    await page.waitForURL(/\/registry\/countries\/TCD/);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(page, '21-registry-country');
+    await page.getByTestId('add-team').click();
+    const dialog = page.getByTestId('add-team-dialog');
+    await dialog.getByLabel('Team name').fill('tdCERT');
+    await dialog.getByLabel('Established').fill('2024-03');
+    await dialog.getByLabel('Source title').fill('Decree 2024-031');
+    await dialog.getByRole('button', { name: 'Add team' }).click();
+    await page.locator('[data-team-id]').filter({ hasText: 'tdCERT' }).waitFor();
+    await expectAccessible(page, '22-registry-country-team-added');
+    await page.goBack();
+    await page.waitForURL(/\/registry(\?|$)/);
+    await page.waitForFunction(
+      "document.querySelector('[data-iso3=\"TCD\"]')?.getAttribute('class')?.includes('map-country--national')",
+    );
+  });
+
+  it('ranks where CIRTs are needed and re-ranks when a weight changes', async () => {
+    await page.goto(`${server.baseUrl}/registry/needs`);
+    const firstRow = page.locator('[data-iso3]').first();
+    await firstRow.waitFor();
+    assert.equal(await firstRow.getAttribute('data-iso3'), 'FJI');
+    await expectAccessible(page, '23-registry-needs');
+    for (const factor of [
+      'no_national_cirt',
+      'footnote_group',
+      'no_readiness_assessment',
+      'years_since_assessment',
+      'low_maturity',
+    ]) {
+      await page.getByTestId(`weight-${factor}`).fill('0');
+    }
+    await page.getByTestId('weight-least_developed').fill('100');
+    // Only Chad is a least developed country in the fixture.
+    await page.waitForFunction(
+      "document.querySelector('[data-iso3]')?.getAttribute('data-iso3') === 'TCD'",
+    );
+    const href = await page.getByTestId('needs-csv').getAttribute('href');
+    assert.match(href!, /w\.least_developed=100/);
+  });
+
+  it('works right to left in Arabic', async () => {
+    await page.locator('#language-select').selectOption('ar');
+    await page.waitForFunction("document.documentElement.dir === 'rtl'");
+    await page
+      .getByRole('navigation', { name: 'التنقل الرئيسي' })
+      .getByRole('link', { name: 'السجل' })
+      .click();
+    await page.getByTestId('registry-map').waitFor();
+    assert.equal(await page.evaluate<string>('document.documentElement.dir'), 'rtl');
+    await expectAccessible(page, '24-registry-world-ar');
+    await page.locator('#language-select').selectOption('en');
+    await page.waitForFunction("document.documentElement.dir === 'ltr'");
+  });
+});
