@@ -33,9 +33,14 @@ export const knownActions = [
   'user.reset_password',
   'token.create',
   'token.revoke',
+  'registry.team_add',
+  'registry.fact_add',
+  'registry.fact_retract',
+  'registry.import',
+  'registry.seed',
 ] as const;
 
-export const knownEntityTypes = ['user', 'api_token'] as const;
+export const knownEntityTypes = ['user', 'api_token', 'registry_team', 'registry'] as const;
 
 /** A whole local day, from its first to its last millisecond, as the instants the API expects. */
 function dayStart(day: string): string | undefined {
