@@ -1,6 +1,17 @@
 import { existsSync } from 'node:fs';
 import { AppError } from './errors.js';
 
+/** Flags for a headless Chromium on a server: no sandbox (root), no GPU, no calls home. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** Where Chromium is looked for; CIRTKIT_CHROMIUM overrides (another path, another distro). */
 export const chromiumPath = () => process.env.CIRTKIT_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -19,15 +30,7 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs,
   });
   try {
     const page = await browser.newPage();

@@ -3,9 +3,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath as kernelChromiumPath } from '../../src/kernel/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const chromiumPath = process.env.CIRTKIT_CHROMIUM ?? '/usr/bin/chromium';
+export const chromiumPath = kernelChromiumPath();
 export const screenshotDir = path.join(root, 'test-results', 'screenshots');
 
 /**
@@ -28,15 +29,7 @@ export function browserUnavailable(): string | undefined {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs,
   });
 }
 

@@ -3,7 +3,7 @@ import { appendAudit, type AuditContext } from '../accounts/index.js';
 import type { FactRow, RowError } from './exchange.js';
 import type { Team, TeamEvent } from './registry.schema.js';
 import { checkConsistency, type RegistryDeps } from './service.js';
-import { insertEvent, loadTeams } from './store.js';
+import { insertEvent, insertTeam, loadTeams } from './store.js';
 
 export interface ImportOptions {
   /** `all`: any bad row and nothing is written. `valid`: write the good rows, report the rest. */
@@ -91,17 +91,7 @@ export async function importFacts(
             type: row.type,
             events: [],
           } satisfies Team;
-          await trx
-            .insertInto('registry_teams')
-            .values({
-              id: team.id,
-              iso3: team.iso3,
-              name: team.name,
-              type: team.type,
-              created_at: now,
-              created_by: context.actorLabel,
-            })
-            .execute();
+          await insertTeam(trx, team, now, context.actorLabel);
           byKey.set(key(row.iso3, row.team), team);
           report.teamsCreated++;
         }

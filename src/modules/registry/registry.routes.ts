@@ -194,6 +194,16 @@ export function registryRoutes(app: FastifyInstance, deps: RegistryDeps): void {
   );
 
   const reportQuery = viewQuery.extend({ compareTo: daySchema.optional() });
+  const renderedFor = (query: z.infer<typeof reportQuery>) => {
+    const asOf = query.asOf ?? today(deps.clock);
+    return reportView(
+      deps,
+      asOf,
+      query.compareTo ?? defaultComparison(asOf),
+      query.lang,
+      isoNow(deps.clock),
+    );
+  };
   const reportFor = (query: z.infer<typeof reportQuery>) => {
     const asOf = query.asOf ?? today(deps.clock);
     return reportAsOf(deps, asOf, query.compareTo ?? defaultComparison(asOf));
@@ -252,14 +262,7 @@ export function registryRoutes(app: FastifyInstance, deps: RegistryDeps): void {
       config: { access: read },
     },
     async (request, reply) => {
-      const asOf = request.query.asOf ?? today(deps.clock);
-      const view = await reportView(
-        deps,
-        asOf,
-        request.query.compareTo ?? defaultComparison(asOf),
-        request.query.lang,
-        isoNow(deps.clock),
-      );
+      const view = await renderedFor(request.query);
       return reply.type('text/html; charset=utf-8').send(reportHtml(view));
     },
   );
@@ -275,14 +278,8 @@ export function registryRoutes(app: FastifyInstance, deps: RegistryDeps): void {
       config: { access: read },
     },
     async (request, reply) => {
-      const asOf = request.query.asOf ?? today(deps.clock);
-      const view = await reportView(
-        deps,
-        asOf,
-        request.query.compareTo ?? defaultComparison(asOf),
-        request.query.lang,
-        isoNow(deps.clock),
-      );
+      const view = await renderedFor(request.query);
+      const asOf = view.report.asOf;
       const pdf = await htmlToPdf(reportHtml(view));
       return reply
         .type('application/pdf')

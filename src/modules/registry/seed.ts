@@ -3,7 +3,7 @@ import { appendAudit } from '../accounts/index.js';
 import type { Db } from '../../storage/index.js';
 import type { ReferenceData, SeedTeam } from './reference-data.js';
 import type { TeamEvent } from './registry.schema.js';
-import { insertEvent } from './store.js';
+import { insertEvent, insertTeam } from './store.js';
 
 const seedKey = 'registry.seed_version';
 const seedActor = 'seed:data/registry';
@@ -57,17 +57,7 @@ export async function seedRegistry(
     );
     let teams = 0;
     for (const team of data.teams.filter((t) => !existing.has(t.id))) {
-      await trx
-        .insertInto('registry_teams')
-        .values({
-          id: team.id,
-          iso3: team.iso3,
-          name: team.name,
-          type: team.type,
-          created_at: now,
-          created_by: seedActor,
-        })
-        .execute();
+      await insertTeam(trx, team, now, seedActor);
       for (const event of seedEvents(team, now)) await insertEvent(trx, event);
       teams++;
     }

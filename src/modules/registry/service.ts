@@ -23,7 +23,7 @@ import type {
   TeamType,
 } from './registry.schema.js';
 import { countryStateAsOf, groupsAsOf } from './status.js';
-import { findEvent, insertEvent, loadAssessments, loadTeams } from './store.js';
+import { findEvent, insertEvent, insertTeam, loadAssessments, loadTeams } from './store.js';
 
 export interface RegistryDeps {
   db: Db;
@@ -187,17 +187,12 @@ export async function addTeam(
     }
     const now = isoNow(deps.clock);
     const id = newId();
-    await trx
-      .insertInto('registry_teams')
-      .values({
-        id,
-        iso3: input.iso3,
-        name: input.name,
-        type: input.type,
-        created_at: now,
-        created_by: context.actorLabel,
-      })
-      .execute();
+    await insertTeam(
+      trx,
+      { id, iso3: input.iso3, name: input.name, type: input.type },
+      now,
+      context.actorLabel,
+    );
     const fact = newFact(
       id,
       { ...input.established, value: { kind: input.established.kind ?? 'established' } },

@@ -98,3 +98,22 @@ export async function loadAssessments(db: Executor): Promise<ReadinessAssessment
     confidence: confidenceSchema.catch('low').parse(r.confidence),
   }));
 }
+
+export async function insertTeam(
+  db: Executor,
+  team: Pick<Team, 'id' | 'iso3' | 'name' | 'type'>,
+  createdAt: string,
+  createdBy: string,
+): Promise<void> {
+  await db
+    .insertInto('registry_teams')
+    .values({
+      id: team.id,
+      iso3: team.iso3,
+      name: team.name,
+      type: team.type,
+      created_at: createdAt,
+      created_by: createdBy,
+    })
+    .execute();
+}
