@@ -115,6 +115,42 @@ describe('the registry in Chromium', { skip }, () => {
     assert.match(href!, /w\.least_developed=100/);
   });
 
+  it('gives the progress report with the figures of the API and links to HTML, PDF, CSV and JSON', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Progress report' })
+      .click();
+    await page.getByTestId('report-summary').waitFor();
+    const api = await (
+      await server.adminClient()
+    )
+      .get('/api/registry/report')
+      .expect<{ overall: { asOf: { total: number; national: number } } }>(200);
+    assert.match(
+      (await page.getByTestId('report-total').textContent())!,
+      new RegExp(`\\b${api.overall.asOf.total}\\b`),
+    );
+    assert.match(
+      (await page.getByTestId('report-national').textContent())!,
+      new RegExp(`\\b${api.overall.asOf.national}\\b`),
+    );
+    await page.getByTestId('report-lang').selectOption('fr');
+    await page.waitForFunction(
+      "document.querySelector('[data-testid=report-pdf]')?.getAttribute('href')?.includes('lang=fr')",
+    );
+    for (const [id, type] of [
+      ['report-html', /text\/html/],
+      ['report-csv', /text\/csv/],
+      ['report-json', /application\/json/],
+    ] as const) {
+      const href = (await page.getByTestId(id).getAttribute('href'))!;
+      const answer = await page.request.get(`${server.baseUrl}${href}`);
+      assert.equal(answer.status(), 200, id);
+      assert.match(answer.headers()['content-type']!, type);
+    }
+    await expectAccessible(page, '25-registry-report');
+  });
+
   it('works right to left in Arabic', async () => {
     await page.locator('#language-select').selectOption('ar');
     await page.waitForFunction("document.documentElement.dir === 'rtl'");

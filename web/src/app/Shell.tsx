@@ -59,6 +59,11 @@ export function Shell() {
                   {t('shell.nav.needs')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink className="main-nav__link" to="/registry/report">
+                  {t('shell.nav.report')}
+                </NavLink>
+              </li>
               {can('users.manage') ? (
                 <li>
                   <NavLink className="main-nav__link" to="/admin/users">

@@ -16,6 +16,7 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const WorldPage = lazy(() => import('../features/registry/WorldPage'));
 const CountryPage = lazy(() => import('../features/registry/CountryPage'));
 const NeedsPage = lazy(() => import('../features/registry/NeedsPage'));
+const ReportPage = lazy(() => import('../features/registry/ReportPage'));
 
 export function AppRouter() {
   return (
@@ -54,6 +55,7 @@ export function AppRouter() {
             <Route path="/registry" element={<WorldPage />} />
             <Route path="/registry/countries/:iso3" element={<CountryPage />} />
             <Route path="/registry/needs" element={<NeedsPage />} />
+            <Route path="/registry/report" element={<ReportPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
