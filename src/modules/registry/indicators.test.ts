@@ -107,6 +107,18 @@ describe('progress report', () => {
     );
   });
 
+  it('names the countries that went from unknown to national, whose change may predate the period', () => {
+    const seenLate: Team = {
+      ...team('TCD', '2000'),
+      events: [
+        { ...team('TCD', '2000').events[0]!, date: '2025-09-30', value: { kind: 'observed' } },
+      ],
+    };
+    const report = progressReport({ ...base, teams: [...base.teams, seenLate] });
+    assert.deepEqual(report.unknownToNational, ['TCD']);
+    assert.deepEqual(progressReport(base).unknownToNational, []);
+  });
+
   it('gives the same report for the same inputs, whatever their order', () => {
     const shuffled = {
       ...base,

@@ -49,6 +49,11 @@ export interface ProgressReport {
   maturity: { basic: number; intermediate: number; advanced: number; unknown: number };
   assessments: { total: number; inPeriod: number; undated: number };
   newCirts: { iso3: string; teamId: string; name: string; established: string }[];
+  /**
+   * Countries whose status was `unknown` on the comparison day and `national` on the as-of day:
+   * their team's founding date is unknown, so part of the change may predate the period.
+   */
+  unknownToNational: string[];
   series: { date: string; national: number; share: number }[];
 }
 
@@ -174,6 +179,14 @@ export function progressReport(input: ReportInput): ProgressReport {
       undated: assessments.filter((a) => a.year === null).length,
     },
     newCirts,
+    unknownToNational: members
+      .filter(
+        (c) =>
+          statusesOn(input.compareTo).get(c.iso3) === 'unknown' &&
+          statusesOn(input.asOf).get(c.iso3) === 'national',
+      )
+      .map((c) => c.iso3)
+      .sort(),
     series,
   };
 }

@@ -33,6 +33,13 @@ export function reportRows(report: ProgressReport): CsvCell[][] {
   rows.push(['assessments', 'all', report.asOf, 'in_period', report.assessments.inPeriod]);
   rows.push(['assessments', 'all', report.asOf, 'undated', report.assessments.undated]);
   for (const c of report.newCirts) rows.push(['new_cirts', c.iso3, c.established, c.name, 1]);
+  rows.push([
+    'overall',
+    'all',
+    report.asOf,
+    'unknown_to_national',
+    report.unknownToNational.length,
+  ]);
   for (const s of report.series) {
     rows.push(['series', 'all', s.date, 'national', s.national]);
     rows.push(['series', 'all', s.date, 'share', s.share]);

@@ -134,6 +134,7 @@ ${seriesSvg(report.series, s.series, pct)}
 <tr><td class="n">${report.assessments.total}</td><td class="n">${report.assessments.inPeriod}</td><td class="n">${report.assessments.undated}</td></tr></table>
 <h2>${e(s.newCirts)}</h2>
 ${newCirts}
+${report.unknownToNational.length > 0 ? `<p class="method">${e(fill(s.unknownToNational, { count: String(report.unknownToNational.length), compareTo: dates.compareTo }))}</p>` : ''}
 <p class="method">${e(s.method)}</p>
 <footer>${e(fill(s.generated, { at: view.generatedAt }))}</footer>
 </body></html>

@@ -27,6 +27,8 @@ const en = {
   assessmentsUndated: 'Of which undated',
   newCirts: 'National CIRTs established in the period',
   noNewCirts: 'No national CIRT with a known founding date in the period.',
+  unknownToNational:
+    '{count} more countries have a national CIRT whose founding date is unknown and that was first recorded after {compareTo}: they count in the change above, but may have had their CIRT before.',
   country: 'Country',
   team: 'Team',
   established: 'Established',
@@ -76,6 +78,8 @@ const fr: ReportStrings = {
   assessmentsUndated: 'Dont non datées',
   newCirts: 'CIRT nationales créées pendant la période',
   noNewCirts: 'Aucune CIRT nationale dont la date de création est connue pendant la période.',
+  unknownToNational:
+    '{count} autres pays ont une CIRT nationale dont la date de création est inconnue et qui n’a été recensée qu’après le {compareTo} : ils comptent dans l’évolution ci-dessus, mais leur CIRT peut être plus ancienne.',
   country: 'Pays',
   team: 'Équipe',
   established: 'Création',
@@ -123,6 +127,8 @@ const es: ReportStrings = {
   assessmentsUndated: 'De ellas sin fecha',
   newCirts: 'CIRT nacionales creados en el período',
   noNewCirts: 'Ningún CIRT nacional con fecha de creación conocida en el período.',
+  unknownToNational:
+    'Otros {count} países tienen un CIRT nacional cuya fecha de creación se desconoce y que solo se registró después del {compareTo}: cuentan en la variación anterior, pero su CIRT puede ser anterior.',
   country: 'País',
   team: 'Equipo',
   established: 'Creación',
@@ -170,6 +176,8 @@ const ar: ReportStrings = {
   assessmentsUndated: 'منها غير مؤرخة',
   newCirts: 'الأفرقة الوطنية المنشأة خلال الفترة',
   noNewCirts: 'لا يوجد فريق وطني معروف تاريخ إنشائه خلال الفترة.',
+  unknownToNational:
+    'لدى {count} بلدًا آخر فريق وطني تاريخ إنشائه مجهول ولم يُسجَّل إلا بعد {compareTo}: وهي محتسبة في التغير أعلاه، لكن فريقها قد يكون أقدم.',
   country: 'البلد',
   team: 'الفريق',
   established: 'الإنشاء',
@@ -217,6 +225,8 @@ const ru: ReportStrings = {
   assessmentsUndated: 'Из них без даты',
   newCirts: 'Национальные CIRT, созданные за период',
   noNewCirts: 'За период нет национальных CIRT с известной датой создания.',
+  unknownToNational:
+    'Ещё в {count} странах есть национальная CIRT с неизвестной датой создания, впервые учтённая после {compareTo}: они входят в изменение выше, но их CIRT может быть старше.',
   country: 'Страна',
   team: 'Группа реагирования',
   established: 'Создана',
@@ -264,6 +274,8 @@ const zh: ReportStrings = {
   assessmentsUndated: '其中日期不详',
   newCirts: '本期内设立的国家CIRT',
   noNewCirts: '本期内没有设立日期已知的国家CIRT。',
+  unknownToNational:
+    '另有{count}个国家设有国家CIRT，其设立日期不详，且在{compareTo}之后才首次记录：这些国家计入上述变化，但其CIRT可能设立得更早。',
   country: '国家',
   team: '团队',
   established: '设立',

@@ -108,29 +108,47 @@ export function NewCirts({ report, asOf }: { report: ProgressReport; asOf: strin
     from: formatPartialDate(report.compareTo),
     to: formatPartialDate(report.asOf),
   };
+  // Part of the change may predate the period: say so, next to the list it qualifies.
+  const unknown =
+    report.unknownToNational.length > 0 ? (
+      <p className="report-empty" data-testid="report-unknown-to-national">
+        {t('registry.report.unknownToNational', {
+          number: formatNumber(report.unknownToNational.length),
+          from: period.from,
+        })}
+      </p>
+    ) : null;
   if (report.newCirts.length === 0)
-    return <p className="report-empty">{t('registry.report.noNewCirts', period)}</p>;
+    return (
+      <>
+        <p className="report-empty">{t('registry.report.noNewCirts', period)}</p>
+        {unknown}
+      </>
+    );
   return (
-    <Table
-      caption={t('registry.report.newCaption', {
-        ...period,
-        number: formatNumber(report.newCirts.length),
-      })}
-      columns={[
-        { key: 'country', label: t('registry.report.columns.country') },
-        { key: 'team', label: t('registry.report.columns.team') },
-        { key: 'established', label: t('registry.report.columns.established') },
-      ]}
-    >
-      {report.newCirts.map((cirt) => (
-        <tr key={cirt.teamId} data-iso3={cirt.iso3}>
-          <th scope="row">
-            <Link to={`/registry/countries/${cirt.iso3}${asOfQuery(asOf)}`}>{cirt.country}</Link>
-          </th>
-          <td>{cirt.name}</td>
-          <td>{formatPartialDate(cirt.established)}</td>
-        </tr>
-      ))}
-    </Table>
+    <>
+      <Table
+        caption={t('registry.report.newCaption', {
+          ...period,
+          number: formatNumber(report.newCirts.length),
+        })}
+        columns={[
+          { key: 'country', label: t('registry.report.columns.country') },
+          { key: 'team', label: t('registry.report.columns.team') },
+          { key: 'established', label: t('registry.report.columns.established') },
+        ]}
+      >
+        {report.newCirts.map((cirt) => (
+          <tr key={cirt.teamId} data-iso3={cirt.iso3}>
+            <th scope="row">
+              <Link to={`/registry/countries/${cirt.iso3}${asOfQuery(asOf)}`}>{cirt.country}</Link>
+            </th>
+            <td>{cirt.name}</td>
+            <td>{formatPartialDate(cirt.established)}</td>
+          </tr>
+        ))}
+      </Table>
+      {unknown}
+    </>
   );
 }

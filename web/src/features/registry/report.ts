@@ -45,6 +45,8 @@ export interface ProgressReport {
   maturity: Record<MaturityTier | 'unknown', number>;
   assessments: { total: number; inPeriod: number; undated: number };
   newCirts: NewCirt[];
+  /** Countries first recorded with a national CIRT in the period, founding date unknown. */
+  unknownToNational: string[];
   series: { date: string; national: number; share: number }[];
 }
 
