@@ -142,6 +142,7 @@ describe('the registry in Chromium', { skip }, () => {
       ['report-html', /text\/html/],
       ['report-csv', /text\/csv/],
       ['report-json', /application\/json/],
+      ['report-pdf', /application\/pdf/],
     ] as const) {
       const href = (await page.getByTestId(id).getAttribute('href'))!;
       const answer = await page.request.get(`${server.baseUrl}${href}`);
