@@ -55,9 +55,18 @@ export function withQuery(path: string, query: Record<string, QueryValue>): stri
   return text ? `${path}?${text}` : path;
 }
 
+/** A body sent as it is (a file's bytes, CSV text) instead of being encoded as JSON. */
+export class RawBody {
+  constructor(
+    readonly content: string | Blob,
+    readonly contentType: string,
+  ) {}
+}
+
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const raw = body instanceof RawBody ? body : null;
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = raw ? raw.contentType : 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let response: Response;
@@ -66,7 +75,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.content : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {
     throw new NetworkError(cause);

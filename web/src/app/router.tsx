@@ -17,6 +17,7 @@ const WorldPage = lazy(() => import('../features/registry/WorldPage'));
 const CountryPage = lazy(() => import('../features/registry/CountryPage'));
 const NeedsPage = lazy(() => import('../features/registry/NeedsPage'));
 const ReportPage = lazy(() => import('../features/registry/ReportPage'));
+const ExchangePage = lazy(() => import('../features/registry/ExchangePage'));
 
 export function AppRouter() {
   return (
@@ -56,6 +57,7 @@ export function AppRouter() {
             <Route path="/registry/countries/:iso3" element={<CountryPage />} />
             <Route path="/registry/needs" element={<NeedsPage />} />
             <Route path="/registry/report" element={<ReportPage />} />
+            <Route path="/registry/exchange" element={<ExchangePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { describeError } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
@@ -39,7 +39,15 @@ export default function WorldPage() {
 
   return (
     <section>
-      <PageHeader title={t('registry.world.title')} description={t('registry.world.intro')} />
+      <PageHeader
+        title={t('registry.world.title')}
+        description={t('registry.world.intro')}
+        actions={
+          <Link to="/registry/exchange" className="page-header__link" data-testid="exchange-link">
+            {t('registry.exchange.link')}
+          </Link>
+        }
+      />
       <WorldFilters filter={filter} onChange={setFilter} asOf={asOf} onAsOf={setAsOf} />
       {countries.status === 'failed' ? (
         <Alert tone="error" title={describeError(t, countries.error).message} />

@@ -13,8 +13,10 @@ export function useAsOf(): [string, (day: string) => void] {
   const setAsOf = useCallback(
     (day: string) =>
       setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
+        () => {
+          // Start from the address itself, not the last render's copy: two quick changes (a
+          // filter, then the date) would otherwise lose the first.
+          const next = new URLSearchParams(window.location.search);
           if (day === '' || day === localToday()) next.delete('asOf');
           else next.set('asOf', day);
           return next;
