@@ -152,6 +152,37 @@ describe('the registry in Chromium', { skip }, () => {
     await expectAccessible(page, '25-registry-report');
   });
 
+  it('imports a file from the browser: nothing on a bad row, then only the valid rows', async () => {
+    await page.goto(`${server.baseUrl}/registry`);
+    await page.getByTestId('exchange-link').click();
+    const file = {
+      name: 'facts.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'iso3,team,type,date,kind,value,confidence,source_title,source_url,note',
+          'FJI,CERT Fiji,national,2021,established,,high,Cabinet decision,,',
+          'XYZ,Ghost,national,2021,established,,high,,,',
+        ].join('\n'),
+      ),
+    };
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-submit').click();
+    const report = page.getByTestId('import-report');
+    await report.getByText('line 3').first().waitFor();
+    await expectAccessible(page, '26-registry-import-refused');
+    const before = await (await server.adminClient()).get('/api/registry/export');
+    assert.doesNotMatch(before.text, /CERT Fiji/);
+    await page.getByTestId('import-mode-valid').check();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-submit').click();
+    await page.waitForFunction(
+      "document.querySelector('[data-count=factsAdded]')?.textContent?.includes('1')",
+    );
+    const after = await (await server.adminClient()).get('/api/registry/export');
+    assert.match(after.text, /FJI,CERT Fiji,national,2021,established/);
+  });
+
   it('works right to left in Arabic', async () => {
     await page.locator('#language-select').selectOption('ar');
     await page.waitForFunction("document.documentElement.dir === 'rtl'");
