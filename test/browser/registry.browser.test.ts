@@ -3,21 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
   browserUnavailable,
-  describeViolations,
+  expectAccessible,
   launchBrowser,
   newPage,
-  screenshot,
-  seriousViolations,
 } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const skip = browserUnavailable();
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const violations = await seriousViolations(page);
-  assert.equal(violations.length, 0, `${name}:\n${describeViolations(violations)}`);
-}
 
 describe('the registry in Chromium', { skip }, () => {
   let server: TestServer;
