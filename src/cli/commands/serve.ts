@@ -31,12 +31,15 @@ export function serveCommand(program: Command): void {
       const report = await migrateToLatest(db);
       if (report.applied.length > 0) logger.info({ applied: report.applied }, 'database migrated');
       const deps = accountsDeps(config, db);
-      const admin = await ensureFirstAdmin(deps, config.adminEmail);
-      if (admin) announceAdmin(admin.user.email, admin.oneTimePassword);
+      // The first admin's password hash (scrypt) runs on libuv's threads: start it, and build
+      // the rest meanwhile; the server listens only once the account exists.
+      const firstAdmin = ensureFirstAdmin(deps, config.adminEmail);
       const registryData = loadReferenceData(config.registryDataDir);
       const seeded = await seedRegistry(db, registryData, deps.clock);
       if (seeded) logger.info(seeded, 'registry seed data loaded');
       const app = await buildApp({ config, db, logger, registryData });
+      const admin = await firstAdmin;
+      if (admin) announceAdmin(admin.user.email, admin.oneTimePassword);
       const close = async (signal: string) => {
         logger.info({ signal }, 'shutting down');
         await app.close();
