@@ -286,13 +286,20 @@ export async function reportView(
   lang: Locale,
   generatedAt: string,
 ): Promise<ReportView> {
-  const report = await reportAsOf(deps, asOf, compareTo);
-  const { countries } = await snapshot(deps, asOf);
+  const [teams, assessments] = await Promise.all([
+    loadTeams(deps.db.kysely),
+    loadAssessments(deps.db.kysely),
+  ]);
+  const { countries, memberships } = deps.data;
+  const report = progressReport({ countries, memberships, teams, assessments, asOf, compareTo });
+  const teamsOf = (iso3: string) => teams.filter((t) => t.iso3 === iso3);
   return {
     report,
     lang,
     mapStatuses: new Map(
-      countries.filter((c) => c.country.ituMember).map((c) => [c.country.numeric, c.state.status]),
+      countries
+        .filter((c) => c.ituMember)
+        .map((c) => [c.numeric, countryStateAsOf(c, teamsOf(c.iso3), asOf).status]),
     ),
     names: new Map(deps.data.countries.map((c) => [c.iso3, nameOf(c, lang)])),
     generatedAt,

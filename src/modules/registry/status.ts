@@ -26,17 +26,29 @@ export interface TeamState {
 const rank: Record<Confidence, number> = { high: 2, medium: 1, low: 0 };
 const weakest = (a: Confidence, b: Confidence): Confidence => (rank[a] <= rank[b] ? a : b);
 
+const sortedCache = new WeakMap<Team, TeamEvent[]>();
+
+/** A team's live facts, oldest first; sorted once per team object (reports ask for many days). */
+function liveFacts(team: Team): TeamEvent[] {
+  let sorted = sortedCache.get(team);
+  if (!sorted) {
+    sorted = team.events
+      .filter((e) => e.retracted === null)
+      .sort((a, b) =>
+        a.date < b.date ? -1 : a.date > b.date ? 1 : a.recordedAt.localeCompare(b.recordedAt),
+      );
+    sortedCache.set(team, sorted);
+  }
+  return sorted;
+}
+
 /** Facts in force on `day`: not retracted and certainly dated on or before it, oldest first. */
 function factsBy(team: Team, day: string): TeamEvent[] {
-  return team.events
-    .filter((e) => e.retracted === null && happenedBy(e.date, day))
-    .sort((a, b) =>
-      a.date < b.date ? -1 : a.date > b.date ? 1 : a.recordedAt.localeCompare(b.recordedAt),
-    );
+  return liveFacts(team).filter((e) => happenedBy(e.date, day));
 }
 
 export function teamStateAsOf(team: Team, day: string): TeamState {
-  const live = team.events.filter((e) => e.retracted === null);
+  const live = liveFacts(team);
   const facts = factsBy(team, day);
   const state: TeamState = {
     active: undefined,
