@@ -44,6 +44,7 @@ export const configSchema = z.object({
   CIRTKIT_LOGIN_RATE_PER_MINUTE: positiveInt(10_000).default(20),
   CIRTKIT_API_RATE_PER_MINUTE: positiveInt(1_000_000).default(6000),
   CIRTKIT_REGISTRY_DATA_DIR: z.string().min(1).optional(),
+  CIRTKIT_TOOLKIT_CONTENT_DIR: z.string().min(1).optional(),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -67,6 +68,8 @@ export interface Config {
   apiRatePerMinute: number;
   /** Registry reference data (countries, groups, seed teams); undefined: the shipped data/registry. */
   registryDataDir: string | undefined;
+  /** Toolkit content (questionnaires, SIM3, tiers, services, guidance); default data/toolkit. */
+  toolkitContentDir: string | undefined;
 }
 
 const knownKeys = new Set(Object.keys(configSchema.shape));
@@ -142,5 +145,7 @@ export function loadConfig(
     loginRatePerMinute: c.CIRTKIT_LOGIN_RATE_PER_MINUTE,
     apiRatePerMinute: c.CIRTKIT_API_RATE_PER_MINUTE,
     registryDataDir: c.CIRTKIT_REGISTRY_DATA_DIR && path.resolve(cwd, c.CIRTKIT_REGISTRY_DATA_DIR),
+    toolkitContentDir:
+      c.CIRTKIT_TOOLKIT_CONTENT_DIR && path.resolve(cwd, c.CIRTKIT_TOOLKIT_CONTENT_DIR),
   };
 }

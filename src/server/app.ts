@@ -13,6 +13,12 @@ import {
 import { AppError, type Clock, type Config, type Logger, systemClock } from '../kernel/index.js';
 import { accountsDeps, accountsRoutes, registerAccessControl } from '../modules/accounts/index.js';
 import { registryRoutes, type ReferenceData } from '../modules/registry/index.js';
+import {
+  loadToolkitContent,
+  toolkitDeps,
+  toolkitRoutes,
+  type ToolkitContent,
+} from '../modules/toolkit/index.js';
 import type { Db } from '../storage/index.js';
 import { healthRoutes } from './health.js';
 import { recordRoutes } from './route-table.js';
@@ -28,6 +34,8 @@ export interface AppOptions {
   webDir?: string;
   /** The registry's reference data, loaded once at start (see loadReferenceData). */
   registryData: ReferenceData;
+  /** The toolkit's content; loaded from config.toolkitContentDir when not given. */
+  toolkitContent?: ToolkitContent;
 }
 
 export const appVersion = '0.1.0';
@@ -144,7 +152,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secureCookies: config.secure,
     loginRatePerMinute: config.loginRatePerMinute,
   });
-  registryRoutes(app, { db, clock, data: options.registryData });
+  const registry = { db, clock, data: options.registryData };
+  registryRoutes(app, registry);
+  const content = options.toolkitContent ?? loadToolkitContent(config.toolkitContentDir);
+  toolkitRoutes(app, toolkitDeps(db, clock, content, registry));
   await registerWeb(app, options.webDir);
   return app;
 }

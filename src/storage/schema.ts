@@ -103,6 +103,88 @@ export interface RegistryAssessmentsTable {
   recorded_by: string;
 }
 
+export interface ToolkitProjectsTable {
+  id: string;
+  name: string;
+  kind: string;
+  iso3: string | null;
+  organisation: string;
+  sector: string;
+  registry_team_id: string | null;
+  phase: string;
+  revision: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface ToolkitMembersTable {
+  project_id: string;
+  user_id: string;
+  role: string;
+  added_at: string;
+  added_by: string;
+}
+
+export interface ToolkitAssessmentsTable {
+  id: string;
+  project_id: string;
+  kind: string;
+  content_id: string;
+  content_version: string;
+  title: string;
+  status: string;
+  answers_json: string;
+  revision: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  finalised_at: string | null;
+  finalised_by: string | null;
+}
+
+export interface ToolkitAttachmentsTable {
+  id: string;
+  assessment_id: string;
+  item_id: string;
+  filename: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_at: string;
+  created_by: string;
+}
+
+export interface ToolkitDocumentsTable {
+  project_id: string;
+  kind: string;
+  json: string;
+  revision: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface ToolkitTasksTable {
+  id: string;
+  project_id: string;
+  gap_id: string | null;
+  source: string;
+  title: string;
+  detail: string;
+  phase: string;
+  owner: string | null;
+  due: string | null;
+  status: string;
+  progress: number;
+  gap_closed: number;
+  position: number;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -112,6 +194,12 @@ export interface Database {
   registry_teams: RegistryTeamsTable;
   registry_team_events: RegistryTeamEventsTable;
   registry_assessments: RegistryAssessmentsTable;
+  toolkit_projects: ToolkitProjectsTable;
+  toolkit_members: ToolkitMembersTable;
+  toolkit_assessments: ToolkitAssessmentsTable;
+  toolkit_attachments: ToolkitAttachmentsTable;
+  toolkit_documents: ToolkitDocumentsTable;
+  toolkit_tasks: ToolkitTasksTable;
 }
 
 /** Used by tables that want the database to count; kept for modules that need it. */

@@ -51,6 +51,9 @@ export class HttpClient {
   patch(path: string, body?: unknown, headers?: Record<string, string>): Pending {
     return this.request('PATCH', path, body, headers);
   }
+  put(path: string, body?: unknown, headers?: Record<string, string>): Pending {
+    return this.request('PUT', path, body, headers);
+  }
   delete(path: string, headers?: Record<string, string>): Pending {
     return this.request('DELETE', path, undefined, headers);
   }
@@ -79,8 +82,11 @@ export class HttpClient {
       headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
-    let payload: string | undefined;
-    if (body !== undefined) {
+    let payload: string | Uint8Array | undefined;
+    if (body instanceof Uint8Array) {
+      headers['content-type'] = 'application/octet-stream';
+      payload = body;
+    } else if (body !== undefined) {
       headers['content-type'] = 'application/json';
       payload = typeof body === 'string' ? body : JSON.stringify(body);
     }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 const languages = ['en', 'fr', 'es', 'ar', 'ru', 'zh'] as const;
@@ -113,14 +113,14 @@ describe('audit actions', () => {
     const { permissions } = await import('../../src/modules/accounts/roles.js');
     const permissionNames = new Set<string>(permissions);
     const recorded = new Set<string>();
-    for (const module of ['accounts', 'registry']) {
+    for (const module of ['accounts', 'registry', 'toolkit']) {
       const dir = new URL(`../../src/modules/${module}/`, import.meta.url);
       for (const file of readdirSync(dir).filter(
         (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
       )) {
         const source = readFileSync(new URL(file, dir), 'utf8');
         // Actions are written as literals: `action: 'registry.fact_add'` or `'user.disable'`.
-        for (const match of source.matchAll(/'((?:auth|user|token|registry)\.[a-z_]+)'/g)) {
+        for (const match of source.matchAll(/'((?:auth|user|token|registry|toolkit)\.[a-z_]+)'/g)) {
           if (match[1] !== 'registry.seed_version' && !permissionNames.has(match[1]!))
             recorded.add(match[1]!);
         }
@@ -128,7 +128,64 @@ describe('audit actions', () => {
     }
     assert.ok(recorded.size >= 15, [...recorded].join(','));
     assert.ok(recorded.has('registry.fact_retract'));
+    // Document writes name their action from the document kind (documents.ts).
+    const { documentKinds } = await import('../../src/modules/toolkit/documents.js');
+    for (const kind of documentKinds) recorded.add(`toolkit.${kind}_update`);
     const unnamed = [...recorded].filter((action) => !english.has(`audit.actions.${action}`));
     assert.deepEqual(unnamed, []);
   });
+});
+
+describe('toolkit translations (web/src/features/toolkit/locales/<part>.<lang>.json)', () => {
+  const dir = new URL('../../web/src/features/toolkit/locales/', import.meta.url);
+  const files = (() => {
+    try {
+      return readdirSync(dir).filter((f) => f.endsWith('.json'));
+    } catch {
+      return [];
+    }
+  })();
+  const parts = [...new Set(files.map((f) => f.split('.')[0]!))];
+  for (const part of parts) {
+    const load = (lang: string) =>
+      flatten(JSON.parse(readFileSync(new URL(`${part}.${lang}.json`, dir), 'utf8')));
+    it(`${part}: every language has exactly the English keys, translated`, () => {
+      const en = load('en');
+      assert.ok(
+        [...en.keys()].every((k) => k.startsWith(`${part}.`)),
+        'top-level key is the part',
+      );
+      for (const lang of languages.filter((l) => l !== 'en')) {
+        const catalogue = load(lang);
+        assert.deepEqual(
+          [...en.keys()].filter((k) => !catalogue.has(k)),
+          [],
+          `${lang} missing`,
+        );
+        assert.deepEqual(
+          [...catalogue.keys()].filter((k) => !en.has(k)),
+          [],
+          `${lang} extra`,
+        );
+        const untranslated = [...en].filter(
+          ([key, value]) => catalogue.get(key) === value && !sameEverywhere(key, value),
+        );
+        assert.deepEqual(
+          untranslated.map(([k]) => k),
+          [],
+          `${lang} untranslated`,
+        );
+        const broken = [...en].filter(
+          ([key, value]) =>
+            JSON.stringify(placeholders(value)) !==
+            JSON.stringify(placeholders(catalogue.get(key) ?? '')),
+        );
+        assert.deepEqual(
+          broken.map(([k]) => k),
+          [],
+          `${lang} placeholders`,
+        );
+      }
+    });
+  }
 });

@@ -12,6 +12,9 @@ export const permissions = [
   'tokens.own',
   'registry.read',
   'registry.edit',
+  'toolkit.read',
+  'toolkit.edit',
+  'toolkit.all',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -23,11 +26,22 @@ const grants: Record<Role, readonly Permission[]> = {
     'tokens.own',
     'registry.read',
     'registry.edit',
+    'toolkit.read',
+    'toolkit.edit',
+    'toolkit.all',
   ],
-  lead: ['tokens.own', 'registry.read'],
-  analyst: ['tokens.own', 'registry.read'],
-  coordinator: ['tokens.own', 'registry.read', 'registry.edit'],
-  viewer: ['tokens.own', 'registry.read'],
+  // toolkit.read/edit reach the projects a user is a member of; toolkit.all reaches every one.
+  lead: ['tokens.own', 'registry.read', 'toolkit.read', 'toolkit.edit'],
+  analyst: ['tokens.own', 'registry.read', 'toolkit.read', 'toolkit.edit'],
+  coordinator: [
+    'tokens.own',
+    'registry.read',
+    'registry.edit',
+    'toolkit.read',
+    'toolkit.edit',
+    'toolkit.all',
+  ],
+  viewer: ['tokens.own', 'registry.read', 'toolkit.read'],
 };
 
 export function permissionsOf(role: Role): ReadonlySet<Permission> {

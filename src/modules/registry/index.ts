@@ -12,6 +12,7 @@ export {
   addTeam,
   recordFact,
   retractFact,
+  recordReadinessAssessment,
   type RegistryDeps,
 } from './service.js';
 export { progressReport, resolutionBaselines, type ProgressReport } from './indicators.js';

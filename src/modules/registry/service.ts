@@ -305,3 +305,48 @@ export async function reportView(
     generatedAt,
   };
 }
+
+/**
+ * Records that a country had a CIRT readiness assessment in a year (the toolkit calls this
+ * when a national readiness assessment is finalised). One row per country, year and source.
+ */
+export async function recordReadinessAssessment(
+  deps: RegistryDeps,
+  context: AuditContext,
+  input: { iso3: string; year: number; source: string; confidence: Confidence },
+): Promise<{ recorded: boolean }> {
+  requireCountry(deps, input.iso3);
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('registry_assessments')
+      .select('id')
+      .where('iso3', '=', input.iso3)
+      .where('year', '=', input.year)
+      .where('source', '=', input.source)
+      .executeTakeFirst();
+    if (existing) return { recorded: false };
+    const row = {
+      id: newId(),
+      iso3: input.iso3,
+      year: input.year,
+      source: input.source,
+      confidence: input.confidence,
+      recorded_at: isoNow(deps.clock),
+      recorded_by: context.actorLabel,
+    };
+    await trx.insertInto('registry_assessments').values(row).execute();
+    await appendAudit(
+      trx,
+      deps.db.dialect,
+      context,
+      {
+        action: 'registry.assessment_add',
+        entityType: 'registry_country',
+        entityId: input.iso3,
+        after: row,
+      },
+      deps.clock,
+    );
+    return { recorded: true };
+  });
+}

@@ -2,6 +2,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { Dialect } from '../db.js';
 import * as m0001 from './0001_accounts.js';
 import * as m0002 from './0002_registry.js';
+import * as m0003 from './0003_toolkit.js';
 
 type AnyDb = Kysely<unknown>;
 
@@ -18,5 +19,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '0002_registry': { up: m0002.up },
+    '0003_toolkit': { up: (db: AnyDb) => m0003.up(db, dialect) },
   };
 }

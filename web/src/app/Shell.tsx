@@ -64,6 +64,13 @@ export function Shell() {
                   {t('shell.nav.report')}
                 </NavLink>
               </li>
+              {can('toolkit.read') ? (
+                <li>
+                  <NavLink className="main-nav__link" to="/toolkit">
+                    {t('shell.nav.toolkit')}
+                  </NavLink>
+                </li>
+              ) : null}
               {can('users.manage') ? (
                 <li>
                   <NavLink className="main-nav__link" to="/admin/users">

@@ -18,6 +18,18 @@ const CountryPage = lazy(() => import('../features/registry/CountryPage'));
 const NeedsPage = lazy(() => import('../features/registry/NeedsPage'));
 const ReportPage = lazy(() => import('../features/registry/ReportPage'));
 const ExchangePage = lazy(() => import('../features/registry/ExchangePage'));
+const ToolkitLayout = lazy(() => import('../features/toolkit/ToolkitLayout'));
+const ProjectsPage = lazy(() => import('../features/toolkit/projects/ProjectsPage'));
+const ProjectLayout = lazy(() => import('../features/toolkit/projects/ProjectLayout'));
+const DashboardPage = lazy(() => import('../features/toolkit/projects/DashboardPage'));
+const ReadinessListPage = lazy(() => import('../features/toolkit/readiness/ReadinessListPage'));
+const ReadinessPage = lazy(() => import('../features/toolkit/readiness/ReadinessPage'));
+const Sim3ListPage = lazy(() => import('../features/toolkit/sim3/Sim3ListPage'));
+const Sim3Page = lazy(() => import('../features/toolkit/sim3/Sim3Page'));
+const ServicesPage = lazy(() => import('../features/toolkit/services/ServicesPage'));
+const RoadmapPage = lazy(() => import('../features/toolkit/roadmap/RoadmapPage'));
+const BcmPage = lazy(() => import('../features/toolkit/bcm/BcmPage'));
+const Rfc2350Page = lazy(() => import('../features/toolkit/rfc2350/Rfc2350Page'));
 
 export function AppRouter() {
   return (
@@ -58,6 +70,27 @@ export function AppRouter() {
             <Route path="/registry/needs" element={<NeedsPage />} />
             <Route path="/registry/report" element={<ReportPage />} />
             <Route path="/registry/exchange" element={<ExchangePage />} />
+            <Route
+              path="/toolkit"
+              element={
+                <RequirePermission permission="toolkit.read">
+                  <ToolkitLayout />
+                </RequirePermission>
+              }
+            >
+              <Route index element={<ProjectsPage />} />
+              <Route path="projects/:projectId" element={<ProjectLayout />}>
+                <Route index element={<DashboardPage />} />
+                <Route path="readiness" element={<ReadinessListPage />} />
+                <Route path="readiness/:assessmentId" element={<ReadinessPage />} />
+                <Route path="sim3" element={<Sim3ListPage />} />
+                <Route path="sim3/:assessmentId" element={<Sim3Page />} />
+                <Route path="services" element={<ServicesPage />} />
+                <Route path="roadmap" element={<RoadmapPage />} />
+                <Route path="bcm" element={<BcmPage />} />
+                <Route path="rfc2350" element={<Rfc2350Page />} />
+              </Route>
+            </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

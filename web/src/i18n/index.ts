@@ -58,6 +58,9 @@ export async function setupI18n(): Promise<void> {
     fallbackLng: 'en',
     supportedLngs: languages.map((language) => language.code),
     interpolation: { escapeValue: false }, // React escapes already
+    // Module namespaces (e.g. `toolkit`) fall back to the main strings for common.*, errors.*.
+    defaultNS: 'translation',
+    fallbackNS: 'translation',
   });
   await applyLocale(locale, { persist: false });
 }

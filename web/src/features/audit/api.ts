@@ -38,9 +38,37 @@ export const knownActions = [
   'registry.fact_retract',
   'registry.import',
   'registry.seed',
+  'registry.assessment_add',
+  'toolkit.project_create',
+  'toolkit.project_update',
+  'toolkit.member_add',
+  'toolkit.member_remove',
+  'toolkit.assessment_create',
+  'toolkit.assessment_update',
+  'toolkit.assessment_finalise',
+  'toolkit.assessment_delete',
+  'toolkit.attachment_add',
+  'toolkit.attachment_delete',
+  'toolkit.services_update',
+  'toolkit.bcm_update',
+  'toolkit.rfc2350_update',
+  'toolkit.roadmap_generate',
+  'toolkit.task_create',
+  'toolkit.task_update',
+  'toolkit.task_delete',
+  'toolkit.project_import',
 ] as const;
 
-export const knownEntityTypes = ['user', 'api_token', 'registry_team', 'registry'] as const;
+export const knownEntityTypes = [
+  'user',
+  'api_token',
+  'registry_team',
+  'registry',
+  'registry_country',
+  'toolkit_project',
+  'toolkit_assessment',
+  'toolkit_task',
+] as const;
 
 /** A whole local day, from its first to its last millisecond, as the instants the API expects. */
 function dayStart(day: string): string | undefined {

@@ -1,0 +1,14 @@
+/**
+ * Establishment toolkit: projects that take a country or an organisation from "we need a
+ * CIRT" to an operating, measured one — readiness and SIM3 assessments, services, roadmap,
+ * BCM and crisis-management integration, the RFC 2350 profile — and report to the registry.
+ */
+export { toolkitRoutes } from './toolkit.routes.js';
+export { toolkitDeps, type ToolkitDeps } from './deps.js';
+export {
+  loadToolkitContent,
+  defaultContentDir,
+  ContentError,
+  type ToolkitContent,
+} from './content.js';
+export * from './content.schema.js';
