@@ -253,9 +253,8 @@ describe('toolkit over HTTP', () => {
     const bytes = new TextEncoder().encode('<script>alert(1)</script>');
     const meta = await admin
       .post(
-        `/api/toolkit/assessments/${draft.id}/attachments?item=mandate-law&name=decree.html`,
+        `/api/toolkit/assessments/${draft.id}/attachments?item=mandate-law&name=decree.html&type=text/html`,
         bytes,
-        { 'x-file-type': 'text/html' },
       )
       .expect<{ id: string; size: number; sha256: string }>(201);
     assert.equal(meta.size, bytes.length);

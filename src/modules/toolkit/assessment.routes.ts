@@ -300,6 +300,7 @@ export function assessmentRoutes(app: FastifyInstance, deps: ToolkitDeps): void 
         querystring: z.strictObject({
           item: z.string().min(1).max(80),
           name: z.string().trim().min(1).max(200),
+          type: z.string().trim().max(100).optional(),
         }),
       },
       config: { access: toolkitEdit },
@@ -312,10 +313,7 @@ export function assessmentRoutes(app: FastifyInstance, deps: ToolkitDeps): void 
           'Send the file as the raw request body (application/octet-stream)',
           { issues: [{ field: 'body', message: 'must be the file itself' }] },
         );
-      const mediaType = String(request.headers['x-file-type'] ?? 'application/octet-stream').slice(
-        0,
-        100,
-      );
+      const mediaType = request.query.type || 'application/octet-stream';
       return reply.code(201).send(
         await addAttachment(deps, auditContext(request), assessment, {
           itemId: request.query.item,
