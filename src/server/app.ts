@@ -10,7 +10,14 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import { AppError, type Clock, type Config, type Logger, systemClock } from '../kernel/index.js';
+import {
+  AppError,
+  closePdfBrowser,
+  type Clock,
+  type Config,
+  type Logger,
+  systemClock,
+} from '../kernel/index.js';
 import { accountsDeps, accountsRoutes, registerAccessControl } from '../modules/accounts/index.js';
 import { registryRoutes, type ReferenceData } from '../modules/registry/index.js';
 import {
@@ -69,6 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply,
     );
   });
+  // The shared Chromium of PDF exports goes with the server.
+  app.addHook('onClose', async () => closePdfBrowser());
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

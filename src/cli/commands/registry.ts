@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { AppError, htmlToPdf, toCsv } from '../../kernel/index.js';
+import { AppError, closePdfBrowser, htmlToPdf, toCsv } from '../../kernel/index.js';
 import { localeSchema } from '../../modules/accounts/index.js';
 import {
   defaultComparison,
@@ -206,7 +206,10 @@ export function registryCommands(program: Command): void {
           let content: string | Buffer;
           if (output === 'html' || output === 'pdf') {
             const view = await reportView(deps, asOf, compareTo, lang, new Date().toISOString());
-            content = output === 'pdf' ? await htmlToPdf(reportHtml(view)) : reportHtml(view);
+            content =
+              output === 'pdf'
+                ? await htmlToPdf(reportHtml(view)).finally(closePdfBrowser)
+                : reportHtml(view);
           } else {
             const result = await reportAsOf(deps, asOf, compareTo);
             content =

@@ -87,9 +87,20 @@ describe('shipped toolkit content', () => {
     assert.ok(checked >= 6);
   });
 
-  it('has translations only for strings that exist', () => {
+  it('translates every string into the five other languages, and nothing that does not exist', () => {
     for (const t of shipped.translations)
       assert.deepEqual(unknownTranslationKeys(shipped, t), [], `${t.lang}`);
+    const keys = [...contentKeys(shipped).keys()];
+    for (const lang of ['fr', 'es', 'ar', 'ru', 'zh']) {
+      const given = new Set(
+        shipped.translations.filter((t) => t.lang === lang).flatMap((t) => Object.keys(t.strings)),
+      );
+      assert.deepEqual(
+        keys.filter((k) => !given.has(k)),
+        [],
+        `${lang} lacks translations`,
+      );
+    }
   });
 
   it('localises with a fallback to English for strings not translated', () => {

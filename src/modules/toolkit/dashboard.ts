@@ -1,5 +1,5 @@
 import type { Locale } from '../accounts/index.js';
-import { resultOf } from './assessment.service.js';
+import { questionnaireOf, resultOf } from './assessment.service.js';
 import type { ToolkitDeps } from './deps.js';
 import type { Project } from './project.schema.js';
 import { currentState } from './roadmap.service.js';
@@ -7,7 +7,7 @@ import { nextTasks, roadmapProgress } from './roadmap.js';
 import { listTasks } from './store.js';
 
 /** One view of where a project stands: phase, readiness, maturity, services, roadmap. */
-export async function projectDashboard(deps: ToolkitDeps, project: Project, _lang: Locale) {
+export async function projectDashboard(deps: ToolkitDeps, project: Project, lang: Locale) {
   const [state, tasks] = await Promise.all([
     currentState(deps, project.id),
     listTasks(deps.db.kysely, project.id),
@@ -26,6 +26,10 @@ export async function projectDashboard(deps: ToolkitDeps, project: Project, _lan
             status: state.readiness.status,
             percent: readiness.readiness.percent,
             levelId: readiness.readiness.levelId,
+            levelLabel:
+              questionnaireOf(deps.localised(lang), state.readiness).levels.find(
+                (l) => l.id === readiness.readiness.levelId,
+              )?.label ?? readiness.readiness.levelId,
             answered: readiness.readiness.answered,
             questions: readiness.readiness.questions,
             gaps: readiness.readiness.gaps.length,

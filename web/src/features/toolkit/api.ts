@@ -30,3 +30,52 @@ export const addMember = (id: string, email: string, role: MemberRole) =>
 
 export const removeMember = (id: string, userId: string) =>
   api.delete(`${projectPath(id)}/members/${encodeURIComponent(userId)}`);
+
+export interface Dashboard {
+  project: Project;
+  readiness: {
+    assessmentId: string;
+    title: string;
+    status: 'draft' | 'final';
+    percent: number;
+    levelId: string;
+    levelLabel: string;
+    answered: number;
+    questions: number;
+    gaps: number;
+  } | null;
+  maturity: {
+    assessmentId: string;
+    title: string;
+    status: 'draft' | 'final';
+    mean: number | null;
+    tier: string | null;
+    nextTier: string | null;
+    blockers: number;
+    quadrants: Array<{ quadrantId: string; mean: number | null }>;
+  } | null;
+  services: { now: number; next: number; later: number };
+  roadmap: {
+    progress: { total: number; done: number; percent: number };
+    next: Array<{
+      id: string;
+      title: string;
+      phase: Phase;
+      due: string | null;
+      owner: string | null;
+      status: string;
+    }>;
+    untrackedGaps: number;
+  };
+}
+
+export const getDashboard = (id: string, lang: string) =>
+  api.get<Dashboard>(`${projectPath(id)}/dashboard?lang=${encodeURIComponent(lang)}`);
+
+export const projectExportUrl = (id: string) => `${projectPath(id)}/export.json`;
+
+export const importProject = (file: unknown) =>
+  api.post<{ project: Project; assessments: number; tasks: number; attachments: number }>(
+    '/api/toolkit/projects/import',
+    file,
+  );
