@@ -16,11 +16,15 @@ export const redactedPaths = [
   'currentPassword',
   'token',
   'secret',
+  'privateKey',
+  'passphrase',
   '*.password',
   '*.newPassword',
   '*.currentPassword',
   '*.token',
   '*.secret',
+  '*.privateKey',
+  '*.passphrase',
   '*.sessionId',
 ];
 
