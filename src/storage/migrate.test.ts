@@ -9,9 +9,16 @@ describe('migrations', () => {
     try {
       const again = await migrateToLatest(testDb.db);
       assert.deepEqual(again.applied, []);
-      assert.deepEqual(again.current, ['0001_accounts', '0002_registry']);
+      assert.deepEqual(again.current, ['0001_accounts', '0002_registry', '0003_toolkit']);
       const tables = (await testDb.db.kysely.introspection.getTables()).map((t) => t.name);
-      for (const table of ['users', 'sessions', 'api_tokens', 'audit_log', 'meta'])
+      for (const table of [
+        'users',
+        'sessions',
+        'api_tokens',
+        'audit_log',
+        'meta',
+        'toolkit_projects',
+      ])
         assert.ok(tables.includes(table), table);
     } finally {
       await testDb.cleanup();
