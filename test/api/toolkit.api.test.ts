@@ -316,6 +316,52 @@ describe('toolkit over HTTP', () => {
       .expect(403);
   });
 
+  it('exports a whole project and imports it elsewhere as a new project, evidence included', async () => {
+    const file = await admin.get(`/api/toolkit/projects/${project.id}/export.json`).expect<{
+      format: string;
+      assessments: Array<{ ref: string; kind: string }>;
+      attachments: Array<{ contentBase64: string }>;
+      tasks: Array<{ owner: string | null }>;
+    }>(200);
+    assert.equal(file.format, 'cirtkit-toolkit-project');
+    assert.ok(file.attachments.length >= 1);
+    const imported = await admin
+      .post('/api/toolkit/projects/import', file)
+      .expect<{ project: Project; assessments: number; tasks: number; attachments: number }>(201);
+    assert.notEqual(imported.project.id, project.id);
+    assert.equal(imported.assessments, file.assessments.length);
+    const roadmap = await admin
+      .get(`/api/toolkit/projects/${imported.project.id}/roadmap`)
+      .expect<{ tasks: Array<{ owner: string | null; due: string | null }> }>(200);
+    assert.ok(roadmap.tasks.some((t) => t.owner === 'Amina' && t.due === '2027-03-31'));
+    const again = await admin
+      .post(`/api/toolkit/projects/${imported.project.id}/roadmap/generate`)
+      .expect<{ added: number }>(200);
+    assert.equal(again.added, 0, 'the imported roadmap already covers every gap');
+  });
+
+  it('refuses a project file with an answer the questionnaire lacks, and imports nothing', async () => {
+    const file = await admin
+      .get(`/api/toolkit/projects/${project.id}/export.json`)
+      .expect<{ assessments: Array<{ kind: string; answers: Record<string, unknown> }> }>(200);
+    const before = await admin.get('/api/toolkit/projects').expect<{ items: unknown[] }>(200);
+    file.assessments.find((a) => a.kind === 'readiness')!.answers['invented-question'] = {
+      option: 'yes',
+      evidence: '',
+    };
+    const problem = await admin.post('/api/toolkit/projects/import', file).expect<Problem>(422);
+    assert.ok(
+      problem.errors?.some(
+        (e) =>
+          /^assessments\.\d+\.answers\.invented-question$/.test(e.field) &&
+          e.message === 'is not a question of mini-readiness version 1.0',
+      ),
+      JSON.stringify(problem.errors),
+    );
+    const after = await admin.get('/api/toolkit/projects').expect<{ items: unknown[] }>(200);
+    assert.equal(after.items.length, before.items.length);
+  });
+
   it('writes every change to the audit log', async () => {
     const audit = await admin
       .get('/api/audit?limit=200')

@@ -12,3 +12,11 @@ export {
   type ToolkitContent,
 } from './content.js';
 export * from './content.schema.js';
+/** For the incidents module: what a case's severity change calls for under the project's plan. */
+export { onIncidentSeverityChange } from './bcm.service.js';
+export {
+  escalationsFor,
+  type SeverityChange,
+  type Escalation,
+  type EscalationResult,
+} from './bcm-escalation.js';

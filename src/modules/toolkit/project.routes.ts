@@ -9,6 +9,7 @@ import { projectDashboard } from './dashboard.js';
 import type { ToolkitDeps } from './deps.js';
 import { addMember, createProject, removeMember, updateProject } from './project.service.js';
 import { newMemberSchema, newProjectSchema, projectPatchSchema } from './project.schema.js';
+import { exportProject, importProject } from './project-transfer.js';
 import { listMembers, listProjects, memberRole } from './store.js';
 
 export const tags = ['toolkit'];
@@ -188,6 +189,49 @@ export function projectRoutes(app: FastifyInstance, deps: ToolkitDeps): void {
         access: { role: access.role, canEdit: access.canEdit, canManage: access.canManage },
       };
     },
+  );
+
+  r.get(
+    '/api/toolkit/projects/:projectId/export.json',
+    {
+      schema: {
+        tags,
+        summary: 'The whole project (assessments, evidence, documents, roadmap) as one JSON file',
+        params: projectParams,
+      },
+      config: { access: toolkitRead },
+    },
+    async (request, reply) => {
+      const { project } = await projectFor(
+        deps.db.kysely,
+        identityOf(request),
+        request.params.projectId,
+        'read',
+      );
+      const file = await exportProject(deps, project);
+      return reply
+        .type('application/json')
+        .header(
+          'content-disposition',
+          `attachment; filename="cirtkit-project-${project.id}-${file.exportedAt.slice(0, 10)}.json"`,
+        )
+        .send(JSON.stringify(file, null, 2));
+    },
+  );
+
+  r.post(
+    '/api/toolkit/projects/import',
+    {
+      schema: {
+        tags,
+        summary: 'Continue a project exported elsewhere: checks the whole file, then creates it',
+      },
+      // A project file carries its evidence files (base64): allow what ten of them need.
+      bodyLimit: 150 * 1024 * 1024,
+      config: { access: toolkitEdit },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await importProject(deps, auditContext(request), request.body)),
   );
 
   r.get(
