@@ -362,6 +362,19 @@ describe('toolkit over HTTP', () => {
     assert.equal(after.items.length, before.items.length);
   });
 
+  it('refuses a project file whose RFC 2350 profile carries something that is not a key', async () => {
+    const file = await admin
+      .get(`/api/toolkit/projects/${project.id}/export.json`)
+      .expect<{ documents: { rfc2350: unknown } }>(200);
+    const profile = await admin
+      .get(`/api/toolkit/projects/${project.id}/rfc2350`)
+      .expect<{ profile: { contact: { publicKey: string } } }>(200);
+    profile.profile.contact.publicKey = 'just some text, no key';
+    file.documents.rfc2350 = profile.profile;
+    const problem = await admin.post('/api/toolkit/projects/import', file).expect<Problem>(422);
+    assert.equal(problem.errors?.[0]?.field, 'documents.rfc2350.contact.publicKey');
+  });
+
   it('writes every change to the audit log', async () => {
     const audit = await admin
       .get('/api/audit?limit=200')

@@ -18,6 +18,7 @@ import type { ToolkitDeps } from './deps.js';
 import { documentKinds, readDocument } from './documents.js';
 import { projectKinds, type Project } from './project.schema.js';
 import { readinessAnswerProblems } from './readiness.js';
+import { readPublicKey } from './openpgp.js';
 import { rfc2350ProfileSchema } from './rfc2350.js';
 import { taskStatuses } from './roadmap.js';
 import { selectionProblems, serviceSelectionSchema } from './services.js';
@@ -275,6 +276,19 @@ export async function importProject(
     });
   const file = parsed.data;
   const problems = importProblems(deps, file);
+  const key = file.documents.rfc2350?.contact.publicKey;
+  if (key)
+    // The same check as saving the profile: a file cannot bring in what the form would refuse.
+    await readPublicKey(key, { field: 'documents.rfc2350.contact.publicKey' }).catch(
+      (error: unknown) => {
+        const issues = error instanceof AppError ? (error.issues ?? []) : [];
+        problems.push(
+          ...(issues.length
+            ? issues.map((i) => ({ field: i.field, message: i.message }))
+            : [{ field: 'documents.rfc2350.contact.publicKey', message: 'is not a public key' }]),
+        );
+      },
+    );
   if (problems.length)
     throw new AppError(
       'validation_failed',
