@@ -375,6 +375,35 @@ describe('toolkit over HTTP', () => {
     assert.equal(problem.errors?.[0]?.field, 'documents.rfc2350.contact.publicKey');
   });
 
+  it('links the project to another registry team and checks that the team is of its country', async () => {
+    const current = await admin
+      .get(`/api/toolkit/projects/${project.id}`)
+      .expect<{ project: Project }>(200);
+    const unlinked = await admin
+      .patch(`/api/toolkit/projects/${project.id}`, {
+        revision: current.project.revision,
+        registryTeamId: null,
+      })
+      .expect<Project & { registryTeamId: string | null }>(200);
+    assert.equal(unlinked.registryTeamId, null);
+    const wrong = await admin
+      .patch(`/api/toolkit/projects/${project.id}`, {
+        revision: unlinked.revision,
+        registryTeamId: 'no-such-team',
+      })
+      .expect<Problem>(422);
+    assert.equal(wrong.errors?.[0]?.field, 'registryTeamId');
+    const relinked = await admin
+      .patch(`/api/toolkit/projects/${project.id}`, {
+        revision: unlinked.revision,
+        registryTeamId: 'ken-kecirt',
+      })
+      .expect<Project & { registryTeamId: string | null }>(200);
+    assert.equal(relinked.registryTeamId, 'ken-kecirt');
+    // The server still answers: the team check ran inside the update's own transaction.
+    await admin.get('/api/me').expect(200);
+  });
+
   it('writes every change to the audit log', async () => {
     const audit = await admin
       .get('/api/audit?limit=200')

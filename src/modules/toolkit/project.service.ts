@@ -2,7 +2,7 @@ import { AppError, isoNow, newId } from '../../kernel/index.js';
 import { appendAudit, findUserByEmail, type AuditContext } from '../accounts/index.js';
 import type { ToolkitDeps } from './deps.js';
 import type { Member, MemberRole, NewProject, Project, ProjectPatch } from './project.schema.js';
-import { findProject, listMembers, toProject } from './store.js';
+import { findProject, listMembers, toProject, type Executor } from './store.js';
 
 function checkCountry(deps: ToolkitDeps, iso3: string | null): void {
   if (iso3 !== null && !deps.registry.data.countries.some((c) => c.iso3 === iso3))
@@ -11,9 +11,10 @@ function checkCountry(deps: ToolkitDeps, iso3: string | null): void {
     });
 }
 
-async function checkTeam(deps: ToolkitDeps, teamId: string | null, iso3: string | null) {
+/** `db` must be the caller's transaction when there is one (SQLite has a single connection). */
+async function checkTeam(db: Executor, teamId: string | null, iso3: string | null) {
   if (teamId === null) return;
-  const team = await deps.db.kysely
+  const team = await db
     .selectFrom('registry_teams')
     .select(['id', 'iso3'])
     .where('id', '=', teamId)
@@ -35,7 +36,7 @@ export async function createProject(
   input: NewProject,
 ): Promise<Project> {
   checkCountry(deps, input.iso3);
-  await checkTeam(deps, input.registryTeamId, input.iso3);
+  await checkTeam(deps.db.kysely, input.registryTeamId, input.iso3);
   if (context.actorId === null)
     throw new AppError('forbidden', 'A project needs a person to own it');
   const now = isoNow(deps.clock);
@@ -111,8 +112,7 @@ export async function updateProject(
         'conflict',
         `The project was changed at ${before.updatedAt} (revision ${before.revision}, yours ${patch.revision}); reload it and apply your change again`,
       );
-    if (patch.registryTeamId !== undefined)
-      await checkTeam(deps, patch.registryTeamId, before.iso3);
+    if (patch.registryTeamId !== undefined) await checkTeam(trx, patch.registryTeamId, before.iso3);
     const now = isoNow(deps.clock);
     const after: Project = {
       ...before,
