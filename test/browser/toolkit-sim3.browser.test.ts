@@ -116,7 +116,7 @@ describe('the SIM3 self-assessment in Chromium', { skip }, () => {
     const note = page.getByTestId('sim3-registry');
     await note.waitFor();
     assert.match((await note.textContent())!, /not linked to a registry team/);
-    await page.getByText('This assessment is final').waitFor();
+    await page.getByText('The assessment is final.').waitFor();
     assert.equal(await page.getByTestId('level-O-1-2').count(), 0, 'no level to change');
     await levelsPolygon('O').waitFor();
 

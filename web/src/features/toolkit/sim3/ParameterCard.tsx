@@ -34,9 +34,9 @@ const answerOf = (level: number | null, evidence: string): Sim3Answer | null =>
 export const parameterAnchor = (id: string) => `sim3-param-${id}`;
 
 /**
- * One SIM3 parameter: what it measures, the five levels as a radio group (each with the
- * scale's label and meaning, the parameter's own hint, and which tiers ask for that level),
- * the evidence, and the good-practice guidance for it behind a toggle.
+ * One SIM3 parameter: what it measures, its good-practice guidance (behind a toggle, right
+ * where the level is chosen), the five levels as a radio group (each with the scale's label
+ * and meaning, the parameter's own hint, and which tiers ask for that level), and the evidence.
  */
 export function ParameterCard(props: ParameterCardProps) {
   const { parameter: p, scale, answer, readOnly, blocks } = props;
@@ -102,6 +102,20 @@ export function ParameterCard(props: ParameterCardProps) {
         </p>
       </header>
       <p className="sim3-param__description">{p.description}</p>
+      <div className="sim3-param__guidance">
+        <Button
+          variant="quiet"
+          aria-expanded={guidanceOpen}
+          aria-controls={`${id}-guidance`}
+          onClick={() => setGuidanceOpen((open) => !open)}
+        >
+          {t(guidanceOpen ? 'sim3.param.hideGuidance' : 'sim3.param.showGuidance')}
+          <span className="visually-hidden"> {p.id}</span>
+        </Button>
+        <div id={`${id}-guidance`} hidden={!guidanceOpen}>
+          {guidanceOpen ? <GuidancePanel type="sim3-parameter" id={p.id} /> : null}
+        </div>
+      </div>
 
       {readOnly ? (
         <dl className="sim3-param__given">
@@ -222,20 +236,6 @@ export function ParameterCard(props: ParameterCardProps) {
         onAdded={props.onFileAdded}
         onRemoved={props.onFileRemoved}
       />
-      <div className="sim3-param__guidance">
-        <Button
-          variant="quiet"
-          aria-expanded={guidanceOpen}
-          aria-controls={`${id}-guidance`}
-          onClick={() => setGuidanceOpen((open) => !open)}
-        >
-          {t(guidanceOpen ? 'sim3.param.hideGuidance' : 'sim3.param.showGuidance')}
-          <span className="visually-hidden"> {p.id}</span>
-        </Button>
-        <div id={`${id}-guidance`} hidden={!guidanceOpen}>
-          {guidanceOpen ? <GuidancePanel type="sim3-parameter" id={p.id} /> : null}
-        </div>
-      </div>
     </article>
   );
 }

@@ -105,7 +105,7 @@ export function QuadrantPanel(props: QuadrantPanelProps) {
                     return (
                       <li key={p.id}>
                         <a
-                          className="sim3-chip"
+                          className={b.level === null ? 'sim3-chip sim3-chip--none' : 'sim3-chip'}
                           href={`#${parameterAnchor(p.id)}`}
                           onClick={(event) => {
                             event.preventDefault();
@@ -115,7 +115,7 @@ export function QuadrantPanel(props: QuadrantPanelProps) {
                           <span aria-hidden="true" dir="ltr">
                             {t('sim3.tiers.chip', {
                               id: p.id,
-                              level: b.level === null ? '–' : formatCount(b.level),
+                              level: formatCount(b.level ?? 0),
                               required: formatCount(b.required),
                             })}
                           </span>

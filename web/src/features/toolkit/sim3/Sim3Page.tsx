@@ -144,7 +144,7 @@ function Sim3Editor({ view, model, tiers, canStart, outcome, onFinalised, onRelo
       />
       {reassess.error ? <Alert tone="error" title={reassess.error} /> : null}
       {outcome ? <RegistryNote outcome={outcome} tiers={tiers} /> : null}
-      {readOnly ? (
+      {outcome ? null : readOnly ? (
         <Alert
           tone="info"
           title={t(a.status === 'final' ? 'sim3.page.final' : 'sim3.page.readOnly')}

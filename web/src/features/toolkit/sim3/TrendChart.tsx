@@ -90,6 +90,7 @@ export function TrendChart({
           <svg
             className="sim3-trend__svg"
             viewBox={`0 0 ${width} ${height}`}
+            style={{ maxInlineSize: width }}
             role="img"
             aria-label={label}
             data-testid="sim3-trend"
