@@ -183,7 +183,7 @@ function Sim3Editor({ view, model, tiers, canStart, outcome, onFinalised, onRelo
         assessment={a}
         evaluation={evaluation}
         tiers={tiers}
-        canEdit={view.canEdit && draft.state.kind !== 'conflict'}
+        canEdit={view.canEdit}
         canStart={canStart}
         saveNow={draft.saveNow}
         latestRevision={draft.latestRevision}
