@@ -96,7 +96,7 @@ describe('the SIM3 self-assessment in Chromium', { skip }, () => {
     await page.keyboard.press('Space');
     await page.keyboard.press('ArrowDown');
     await saved();
-    await expectAccessible(page, '60-toolkit-sim3-draft');
+    await expectAccessible(page, '50-toolkit-sim3-draft');
 
     await page.reload();
     await levelsPolygon('H').waitFor();
@@ -168,7 +168,7 @@ describe('the SIM3 self-assessment in Chromium', { skip }, () => {
       .waitFor();
     await page.getByLabel('Show only parameters that changed').check();
     assert.equal(await comparison.locator('tr[data-parameter]').count(), 1);
-    await expectAccessible(page, '61-toolkit-sim3-list');
+    await expectAccessible(page, '51-toolkit-sim3-list');
   });
 
   it('works right to left in Arabic', async () => {
@@ -179,7 +179,7 @@ describe('the SIM3 self-assessment in Chromium', { skip }, () => {
     await page.locator('tr[data-assessment] a').first().click();
     await levelsPolygon('O').waitFor();
     assert.doesNotMatch((await page.getByTestId('tab-O').textContent())!, /Organisation/);
-    await expectAccessible(page, '62-toolkit-sim3-ar');
+    await expectAccessible(page, '52-toolkit-sim3-ar');
     await page.locator('#language-select').selectOption('en');
     await page.waitForFunction("document.documentElement.dir === 'ltr'");
   });
