@@ -217,6 +217,24 @@ describe('toolkit over HTTP', () => {
         progress: 40,
       })
       .expect(200);
+    // A change names only what changes: the owner and date set above stay.
+    const changed = await admin
+      .patch(`/api/toolkit/projects/${project.id}/tasks/${task.id}`, {
+        revision: task.revision + 1,
+        status: 'done',
+      })
+      .expect<{ owner: string; due: string; progress: number; detail: string }>(200);
+    assert.equal(changed.owner, 'Amina');
+    assert.equal(changed.due, '2027-03-31');
+    assert.equal(changed.progress, 100);
+    assert.notEqual(changed.detail, '');
+    await admin
+      .patch(`/api/toolkit/projects/${project.id}/tasks/${task.id}`, {
+        revision: task.revision + 2,
+        status: 'doing',
+        progress: 40,
+      })
+      .expect(200);
     const again = await admin
       .post(`/api/toolkit/projects/${project.id}/roadmap/generate`)
       .expect<{ added: number }>(200);

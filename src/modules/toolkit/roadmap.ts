@@ -15,8 +15,16 @@ export const taskFieldsSchema = z.strictObject({
   status: z.enum(taskStatuses).default('todo'),
   progress: z.number().int().min(0).max(100).default(0),
 });
-export const taskPatchSchema = taskFieldsSchema.partial().extend({
+/** A change to a task: only the fields given change (no defaults, unlike a new task). */
+export const taskPatchSchema = z.strictObject({
   revision: z.number().int().min(0),
+  title: z.string().trim().min(1, 'must not be empty').max(300).optional(),
+  detail: z.string().trim().max(4000).optional(),
+  phase: z.enum(phases).optional(),
+  owner: z.string().trim().max(200).nullable().optional(),
+  due: day.nullable().optional(),
+  status: z.enum(taskStatuses).optional(),
+  progress: z.number().int().min(0).max(100).optional(),
 });
 
 export interface Task {
