@@ -4,7 +4,7 @@ import { Badge, Button } from '../../../ui';
 import { GuidancePanel } from '../components/GuidancePanel';
 import type { Questionnaire } from '../content';
 import type { Attachment, ReadinessAnswer } from './api';
-import { EvidenceFiles } from './EvidenceFiles';
+import { EvidenceFiles } from '../components/EvidenceFiles';
 import { formatCount } from './format';
 
 export type Question = Questionnaire['areas'][number]['questions'][number];
@@ -141,7 +141,8 @@ export function QuestionCard(props: QuestionCardProps) {
         )}
         <EvidenceFiles
           assessmentId={props.assessmentId}
-          questionId={q.id}
+          itemId={q.id}
+          part="readiness"
           files={props.files}
           readOnly={readOnly}
           onAdded={props.onFileAdded}

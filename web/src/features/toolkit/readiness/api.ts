@@ -1,7 +1,8 @@
-import { RawBody, api, withQuery } from '../../../app/api';
+import { api, withQuery } from '../../../app/api';
 import type { Locale } from '../../../app/types';
 import { projectPath } from '../api';
 import type { Phase } from '../types';
+import type { Attachment } from '../attachments';
 
 /**
  * Calls of the readiness assessment, one function per endpoint. Shapes mirror
@@ -64,17 +65,6 @@ export interface ReadinessResult {
   gaps: Gap[];
 }
 
-export interface Attachment {
-  id: string;
-  itemId: string;
-  filename: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  createdAt: string;
-  createdBy: string;
-}
-
 export interface AssessmentView {
   assessment: Assessment;
   project: { id: string; name: string; kind: string; iso3: string | null };
@@ -94,9 +84,6 @@ export interface RegistryOutcome {
   /** The registry's own words (English), shown as a detail. */
   detail: string;
 }
-
-/** The largest evidence file the server takes. */
-export const attachmentLimitBytes = 10 * 1024 * 1024;
 
 const assessmentPath = (id: string) => `/api/toolkit/assessments/${encodeURIComponent(id)}`;
 
@@ -135,23 +122,9 @@ export const finaliseAssessment = (id: string, revision: number) =>
 
 export const deleteAssessment = (id: string) => api.delete(assessmentPath(id));
 
-export const uploadAttachment = (id: string, questionId: string, file: File) =>
-  api.post<Attachment>(
-    withQuery(`${assessmentPath(id)}/attachments`, {
-      item: questionId,
-      name: file.name,
-      type: file.type || 'application/octet-stream',
-    }),
-    new RawBody(file, 'application/octet-stream'),
-  );
-
-export const attachmentUrl = (id: string, attachmentId: string) =>
-  `${assessmentPath(id)}/attachments/${encodeURIComponent(attachmentId)}`;
-
-export const deleteAttachment = (id: string, attachmentId: string) =>
-  api.delete(attachmentUrl(id, attachmentId));
-
 export type ExportFormat = 'pdf' | 'md' | 'json';
 
 export const exportUrl = (id: string, format: ExportFormat, lang: Locale) =>
   withQuery(`${assessmentPath(id)}/export.${format}`, { lang });
+
+export { attachmentLimitBytes, type Attachment } from '../attachments';

@@ -23,22 +23,6 @@ export function formatDay(iso: string | null): string {
   return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium' }).format(new Date(iso));
 }
 
-/** A file size in the reader's language: "820 B", "14 kB", "2.3 MB". */
-export function formatSize(bytes: number): string {
-  const [value, unit] =
-    bytes < 1024
-      ? [bytes, 'byte']
-      : bytes < 1024 * 1024
-        ? [bytes / 1024, 'kilobyte']
-        : [bytes / (1024 * 1024), 'megabyte'];
-  return new Intl.NumberFormat(currentLocale(), {
-    style: 'unit',
-    unit,
-    unitDisplay: 'short',
-    maximumFractionDigits: value < 10 ? 1 : 0,
-  }).format(value);
-}
-
 export type Level = Questionnaire['levels'][number];
 
 /** The level a score reaches on the questionnaire's scale, with its label. */

@@ -4,7 +4,7 @@ import { Badge, Button } from '../../../ui';
 import { GuidancePanel } from '../components/GuidancePanel';
 import type { Sim3Model, Tiers } from '../content';
 import type { Attachment, Sim3Answer } from './api';
-import { EvidenceFiles } from './EvidenceFiles';
+import { EvidenceFiles } from '../components/EvidenceFiles';
 import { formatCount, isolate } from './format';
 
 export type Parameter = Sim3Model['quadrants'][number]['parameters'][number];
@@ -230,7 +230,8 @@ export function ParameterCard(props: ParameterCardProps) {
       )}
       <EvidenceFiles
         assessmentId={props.assessmentId}
-        parameterId={p.id}
+        itemId={p.id}
+        part="sim3"
         files={props.files}
         readOnly={readOnly}
         onAdded={props.onFileAdded}

@@ -1,7 +1,8 @@
-import { RawBody, api, withQuery } from '../../../app/api';
+import { api, withQuery } from '../../../app/api';
 import type { Locale } from '../../../app/types';
 import { projectPath } from '../api';
 import type { Sim3Answer, Sim3Answers, Sim3Evaluation, TierId } from './evaluate';
+import type { Attachment } from '../attachments';
 
 /**
  * Calls of the SIM3 self-assessment, one function per endpoint. Shapes mirror
@@ -34,17 +35,6 @@ export interface Sim3Result {
   sim3: Sim3Evaluation & { gaps: unknown[] };
   tiersId: string;
   tiersVersion: string;
-}
-
-export interface Attachment {
-  id: string;
-  itemId: string;
-  filename: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  createdAt: string;
-  createdBy: string;
 }
 
 export interface Sim3View {
@@ -104,9 +94,6 @@ export interface Sim3Comparison {
   unchanged: number;
 }
 
-/** The largest evidence file the server takes. */
-export const attachmentLimitBytes = 10 * 1024 * 1024;
-
 const assessmentPath = (id: string) => `/api/toolkit/assessments/${encodeURIComponent(id)}`;
 
 export const sim3Path = (projectId: string, assessmentId?: string) =>
@@ -149,24 +136,10 @@ export const deleteSim3 = (id: string) => api.delete(assessmentPath(id));
 export const compareSim3 = (projectId: string, a: string, b: string) =>
   api.get<Sim3Comparison>(withQuery(`${projectPath(projectId)}/sim3/compare`, { a, b }));
 
-export const uploadAttachment = (id: string, parameterId: string, file: File) =>
-  api.post<Attachment>(
-    withQuery(`${assessmentPath(id)}/attachments`, {
-      item: parameterId,
-      name: file.name,
-      type: file.type || 'application/octet-stream',
-    }),
-    new RawBody(file, 'application/octet-stream'),
-  );
-
-export const attachmentUrl = (id: string, attachmentId: string) =>
-  `${assessmentPath(id)}/attachments/${encodeURIComponent(attachmentId)}`;
-
-export const deleteAttachment = (id: string, attachmentId: string) =>
-  api.delete(attachmentUrl(id, attachmentId));
-
 export const exportFormats = ['pdf', 'md', 'json'] as const;
 export type ExportFormat = (typeof exportFormats)[number] | 'html';
 
 export const exportUrl = (id: string, format: ExportFormat, lang: Locale) =>
   withQuery(`${assessmentPath(id)}/export.${format}`, { lang });
+
+export { attachmentLimitBytes, type Attachment } from '../attachments';

@@ -36,22 +36,6 @@ export function formatTime(iso: string): string {
   return new Intl.DateTimeFormat(currentLocale(), { timeStyle: 'short' }).format(new Date(iso));
 }
 
-/** A file size in the reader's language: "820 B", "14 kB", "2.3 MB". */
-export function formatSize(bytes: number): string {
-  const [value, unit] =
-    bytes < 1024
-      ? [bytes, 'byte']
-      : bytes < 1024 * 1024
-        ? [bytes / 1024, 'kilobyte']
-        : [bytes / (1024 * 1024), 'megabyte'];
-  return new Intl.NumberFormat(currentLocale(), {
-    style: 'unit',
-    unit,
-    unitDisplay: 'short',
-    maximumFractionDigits: value < 10 ? 1 : 0,
-  }).format(value);
-}
-
 /**
  * A code such as "O-1" kept left to right inside a sentence in any direction (Unicode first
  * strong isolate), so Arabic text shows "O-1", not "1-O".

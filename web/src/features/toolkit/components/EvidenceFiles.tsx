@@ -6,14 +6,19 @@ import {
   attachmentLimitBytes,
   attachmentUrl,
   deleteAttachment,
+  formatSize,
   uploadAttachment,
   type Attachment,
-} from './api';
-import { formatSize } from './format';
+} from '../attachments';
+
+/** The part whose strings (`<part>.files.*`) and classes the list uses. */
+const classPrefix = { readiness: 'rq', sim3: 'sim3' } as const;
 
 interface EvidenceFilesProps {
   assessmentId: string;
-  questionId: string;
+  /** The question or parameter the files are evidence for. */
+  itemId: string;
+  part: keyof typeof classPrefix;
   files: Attachment[];
   readOnly: boolean;
   onAdded(file: Attachment): void;
@@ -21,11 +26,13 @@ interface EvidenceFilesProps {
 }
 
 /**
- * Evidence files of one question: each downloads as a file (never opened in the page); while
- * the assessment is a draft, files up to 10 MB can be added and removed.
+ * Evidence files of one question or parameter (a signed mandate, a procedure, a screenshot of
+ * the ticket system): each downloads as a file, never opens in the page; a draft takes files up
+ * to 10 MB, checked before sending so nobody waits for an upload the server would refuse.
  */
 export function EvidenceFiles(props: EvidenceFilesProps) {
-  const { assessmentId, questionId, files, readOnly } = props;
+  const { assessmentId, itemId, files, readOnly, part } = props;
+  const c = classPrefix[part];
   const { t } = useTranslation('toolkit');
   const inputId = useId();
   const [busy, setBusy] = useState<string | null>(null);
@@ -41,7 +48,7 @@ export function EvidenceFiles(props: EvidenceFilesProps) {
     if (file.size > attachmentLimitBytes) {
       setMessage({
         tone: 'error',
-        text: t('readiness.files.tooLarge', {
+        text: t(`${part}.files.tooLarge`, {
           name: file.name,
           size: formatSize(file.size),
           limit: formatSize(attachmentLimitBytes),
@@ -50,14 +57,14 @@ export function EvidenceFiles(props: EvidenceFilesProps) {
       return;
     }
     if (file.size === 0) {
-      setMessage({ tone: 'error', text: t('readiness.files.empty', { name: file.name }) });
+      setMessage({ tone: 'error', text: t(`${part}.files.empty`, { name: file.name }) });
       return;
     }
     setBusy(file.name);
     setMessage(null);
     try {
-      props.onAdded(await uploadAttachment(assessmentId, questionId, file));
-      setMessage({ tone: 'success', text: t('readiness.files.added', { name: file.name }) });
+      props.onAdded(await uploadAttachment(assessmentId, itemId, file));
+      setMessage({ tone: 'success', text: t(`${part}.files.added`, { name: file.name }) });
     } catch (error) {
       setMessage({ tone: 'error', text: describeError(t, error).message });
     } finally {
@@ -71,7 +78,7 @@ export function EvidenceFiles(props: EvidenceFilesProps) {
       await deleteAttachment(assessmentId, file.id);
       props.onRemoved(file.id);
       setRemoving(null);
-      setMessage({ tone: 'success', text: t('readiness.files.removed', { name: file.filename }) });
+      setMessage({ tone: 'success', text: t(`${part}.files.removed`, { name: file.filename }) });
     } catch (error) {
       setRemoveError(describeError(t, error).message);
     } finally {
@@ -81,18 +88,18 @@ export function EvidenceFiles(props: EvidenceFilesProps) {
 
   if (readOnly && files.length === 0) return null;
   return (
-    <div className="rq-files">
-      <p className="rq-files__title" id={`${inputId}-title`}>
-        {t('readiness.files.title')}
+    <div className={`${c}-files`}>
+      <p className={`${c}-files__title`} id={`${inputId}-title`}>
+        {t(`${part}.files.title`)}
       </p>
       {files.length > 0 ? (
-        <ul className="rq-files__list" aria-labelledby={`${inputId}-title`}>
+        <ul className={`${c}-files__list`} aria-labelledby={`${inputId}-title`}>
           {files.map((file) => (
-            <li key={file.id} className="rq-files__item">
+            <li key={file.id} className={`${c}-files__item`}>
               <a href={attachmentUrl(assessmentId, file.id)} download={file.filename} dir="auto">
                 {file.filename}
               </a>
-              <span className="rq-files__size">{formatSize(file.size)}</span>
+              <span className={`${c}-files__size`}>{formatSize(file.size)}</span>
               {readOnly ? null : (
                 <Button
                   variant="quiet"
@@ -101,7 +108,7 @@ export function EvidenceFiles(props: EvidenceFilesProps) {
                     setRemoving(file);
                   }}
                 >
-                  {t('readiness.files.remove')}
+                  {t(`${part}.files.remove`)}
                   <span className="visually-hidden"> {file.filename}</span>
                 </Button>
               )}
@@ -110,9 +117,10 @@ export function EvidenceFiles(props: EvidenceFilesProps) {
         </ul>
       ) : null}
       {readOnly ? null : (
-        <div className="rq-files__add">
-          <label className="btn btn--secondary rq-files__pick" htmlFor={inputId}>
-            {t('readiness.files.add')}
+        <div className={`${c}-files__add`}>
+          <label className={`btn btn--secondary ${c}-files__pick`} htmlFor={inputId}>
+            {t(`${part}.files.add`)}
+            <span className="visually-hidden"> {itemId}</span>
             <input
               id={inputId}
               type="file"
@@ -120,19 +128,20 @@ export function EvidenceFiles(props: EvidenceFilesProps) {
               disabled={busy !== null}
               onChange={(event) => void onPick(event)}
               aria-describedby={`${inputId}-hint`}
+              data-testid={`files-${itemId}`}
             />
           </label>
-          <span className="rq-files__hint" id={`${inputId}-hint`}>
-            {t('readiness.files.hint', { limit: formatSize(attachmentLimitBytes) })}
+          <span className={`${c}-files__hint`} id={`${inputId}-hint`}>
+            {t(`${part}.files.hint`, { limit: formatSize(attachmentLimitBytes) })}
           </span>
         </div>
       )}
-      <div aria-live="polite" className="rq-files__status">
+      <div aria-live="polite" className={`${c}-files__status`}>
         {busy && !removing ? (
-          <p className="muted">{t('readiness.files.uploading', { name: busy })}</p>
+          <p className="muted">{t(`${part}.files.uploading`, { name: busy })}</p>
         ) : message ? (
           <p
-            className={message.tone === 'error' ? 'rq-files__error' : 'rq-files__ok'}
+            className={message.tone === 'error' ? `${c}-files__error` : `${c}-files__ok`}
             role={message.tone === 'error' ? 'alert' : undefined}
           >
             {message.text}
@@ -141,15 +150,15 @@ export function EvidenceFiles(props: EvidenceFilesProps) {
       </div>
       <ConfirmDialog
         open={removing !== null}
-        title={t('readiness.files.removeTitle')}
-        confirmLabel={t('readiness.files.removeConfirm')}
+        title={t(`${part}.files.removeTitle`)}
+        confirmLabel={t(`${part}.files.removeConfirm`)}
         destructive
         busy={busy !== null}
         error={removeError}
         onConfirm={() => removing && void remove(removing)}
         onCancel={() => setRemoving(null)}
       >
-        <p>{t('readiness.files.removeText', { name: removing?.filename ?? '' })}</p>
+        <p>{t(`${part}.files.removeText`, { name: removing?.filename ?? '' })}</p>
       </ConfirmDialog>
     </div>
   );
