@@ -45,6 +45,31 @@ export const configSchema = z.object({
   CIRTKIT_API_RATE_PER_MINUTE: positiveInt(1_000_000).default(6000),
   CIRTKIT_REGISTRY_DATA_DIR: z.string().min(1).optional(),
   CIRTKIT_TOOLKIT_CONTENT_DIR: z.string().min(1).optional(),
+  CIRTKIT_INCIDENTS_DATA_DIR: z.string().min(1).optional(),
+  /** Prefix of incident reference numbers: `CIRT-2026-000042`. */
+  CIRTKIT_INCIDENT_PREFIX: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9]{1,11}$/, 'must be 2 to 12 capital letters or digits, such as CIRT')
+    .default('CIRT'),
+  CIRTKIT_ATTACHMENT_MAX_BYTES: positiveInt(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Reports accepted from one address per hour on the public form. */
+  CIRTKIT_PUBLIC_REPORT_RATE_PER_HOUR: positiveInt(10_000).default(10),
+  CIRTKIT_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'must be a URL such as smtp://user:password@mail.example.org:587')
+    .optional(),
+  CIRTKIT_MAIL_FROM: z.email('must be an e-mail address').optional(),
+  CIRTKIT_IMAP_URL: z
+    .string()
+    .regex(
+      /^imaps?:\/\/[^/]+/,
+      'must be a URL such as imaps://user:password@mail.example.org:993/INBOX',
+    )
+    .optional(),
+  CIRTKIT_IMAP_POLL_SECONDS: positiveInt(24 * 3600).default(60),
+  /** An armored OpenPGP private key file the team signs its notifications with. */
+  CIRTKIT_PGP_KEY_FILE: z.string().min(1).optional(),
+  CIRTKIT_PGP_PASSPHRASE: z.string().optional(),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -70,6 +95,21 @@ export interface Config {
   registryDataDir: string | undefined;
   /** Toolkit content (questionnaires, SIM3, tiers, services, guidance); default data/toolkit. */
   toolkitContentDir: string | undefined;
+  /** Where the incidents' reference data (RSIT, playbooks, templates) is read from; default data/incidents. */
+  incidentsDataDir: string | undefined;
+  incidentPrefix: string;
+  attachmentMaxBytes: number;
+  publicReportRatePerHour: number;
+  mail: {
+    /** Outgoing mail; without it notifications and acknowledgements are refused with a clear message. */
+    smtpUrl: string | undefined;
+    from: string;
+    /** The intake mailbox; without it the platform does not poll. */
+    imapUrl: string | undefined;
+    imapPollSeconds: number;
+    pgpKeyFile: string | undefined;
+    pgpPassphrase: string | undefined;
+  };
 }
 
 const knownKeys = new Set(Object.keys(configSchema.shape));
@@ -147,5 +187,18 @@ export function loadConfig(
     registryDataDir: c.CIRTKIT_REGISTRY_DATA_DIR && path.resolve(cwd, c.CIRTKIT_REGISTRY_DATA_DIR),
     toolkitContentDir:
       c.CIRTKIT_TOOLKIT_CONTENT_DIR && path.resolve(cwd, c.CIRTKIT_TOOLKIT_CONTENT_DIR),
+    incidentsDataDir:
+      c.CIRTKIT_INCIDENTS_DATA_DIR && path.resolve(cwd, c.CIRTKIT_INCIDENTS_DATA_DIR),
+    incidentPrefix: c.CIRTKIT_INCIDENT_PREFIX,
+    attachmentMaxBytes: c.CIRTKIT_ATTACHMENT_MAX_BYTES,
+    publicReportRatePerHour: c.CIRTKIT_PUBLIC_REPORT_RATE_PER_HOUR,
+    mail: {
+      smtpUrl: c.CIRTKIT_SMTP_URL,
+      from: c.CIRTKIT_MAIL_FROM ?? 'cirt@cirtkit.local',
+      imapUrl: c.CIRTKIT_IMAP_URL,
+      imapPollSeconds: c.CIRTKIT_IMAP_POLL_SECONDS,
+      pgpKeyFile: c.CIRTKIT_PGP_KEY_FILE && path.resolve(cwd, c.CIRTKIT_PGP_KEY_FILE),
+      pgpPassphrase: c.CIRTKIT_PGP_PASSPHRASE,
+    },
   };
 }

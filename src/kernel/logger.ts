@@ -26,6 +26,13 @@ export const redactedPaths = [
   '*.privateKey',
   '*.passphrase',
   '*.sessionId',
+  // Mail server URLs carry the mailbox password.
+  'smtpUrl',
+  'imapUrl',
+  'pgpPassphrase',
+  '*.smtpUrl',
+  '*.imapUrl',
+  '*.pgpPassphrase',
 ];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {

@@ -9,7 +9,14 @@ describe('migrations', () => {
     try {
       const again = await migrateToLatest(testDb.db);
       assert.deepEqual(again.applied, []);
-      assert.deepEqual(again.current, ['0001_accounts', '0002_registry', '0003_toolkit']);
+      assert.deepEqual(again.current, [
+        '0001_accounts',
+        '0002_registry',
+        '0003_toolkit',
+        '0004_constituents',
+        '0005_incidents',
+        '0006_mail',
+      ]);
       const tables = (await testDb.db.kysely.introspection.getTables()).map((t) => t.name);
       for (const table of [
         'users',
@@ -18,6 +25,10 @@ describe('migrations', () => {
         'audit_log',
         'meta',
         'toolkit_projects',
+        'constituent_ownership',
+        'incidents',
+        'incident_events',
+        'mail_messages',
       ])
         assert.ok(tables.includes(table), table);
     } finally {

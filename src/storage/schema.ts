@@ -1,4 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { OperationsTables } from './schema-operations.js';
+
+export type * from './schema-operations.js';
 
 /**
  * The tables as Kysely sees them. Conventions that keep one schema on SQLite and PostgreSQL:
@@ -185,7 +188,7 @@ export interface ToolkitTasksTable {
   updated_at: string;
 }
 
-export interface Database {
+export interface Database extends OperationsTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

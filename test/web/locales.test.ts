@@ -42,6 +42,7 @@ const cognates: Partial<Record<(typeof languages)[number], string[]>> = {
     'audit.filters.action',
     'audit.entityTypes.session',
     'home.modules.audit.name',
+    'shell.nav.incidents',
   ],
   es: ['accounts.tokens.secret.label'],
 };
@@ -113,14 +114,20 @@ describe('audit actions', () => {
     const { permissions } = await import('../../src/modules/accounts/roles.js');
     const permissionNames = new Set<string>(permissions);
     const recorded = new Set<string>();
-    for (const module of ['accounts', 'registry', 'toolkit']) {
+    for (const module of ['accounts', 'registry', 'toolkit', 'constituents', 'incidents', 'mail']) {
       const dir = new URL(`../../src/modules/${module}/`, import.meta.url);
-      for (const file of readdirSync(dir).filter(
-        (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
-      )) {
+      let files: string[];
+      try {
+        files = readdirSync(dir);
+      } catch {
+        continue;
+      }
+      for (const file of files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
         const source = readFileSync(new URL(file, dir), 'utf8');
         // Actions are written as literals: `action: 'registry.fact_add'` or `'user.disable'`.
-        for (const match of source.matchAll(/'((?:auth|user|token|registry|toolkit)\.[a-z_]+)'/g)) {
+        for (const match of source.matchAll(
+          /'((?:auth|user|token|registry|toolkit|constituent|incident|mail)\.[a-z_]+)'/g,
+        )) {
           if (match[1] !== 'registry.seed_version' && !permissionNames.has(match[1]!))
             recorded.add(match[1]!);
         }
@@ -136,69 +143,70 @@ describe('audit actions', () => {
   });
 });
 
-describe('toolkit translations (web/src/features/toolkit/locales/<part>.<lang>.json)', () => {
-  const dir = new URL('../../web/src/features/toolkit/locales/', import.meta.url);
-  const files = (() => {
-    try {
-      return readdirSync(dir).filter((f) => f.endsWith('.json'));
-    } catch {
-      return [];
-    }
-  })();
-  const parts = [...new Set(files.map((f) => f.split('.')[0]!))];
-  for (const part of parts) {
-    // A file may list, under "$same", keys whose text is rightly the same as in English
-    // (cognates such as French "Services"); they are left out of the untranslated check.
-    const read = (lang: string) => {
-      const { $same, ...strings } = JSON.parse(
-        readFileSync(new URL(`${part}.${lang}.json`, dir), 'utf8'),
-      ) as Record<string, unknown> & { $same?: string[] };
-      return { strings: flatten(strings), same: new Set($same ?? []) };
-    };
-    const load = (lang: string) => read(lang).strings;
-    it(`${part}: every language has exactly the English keys, translated`, () => {
-      const en = load('en');
-      assert.ok(
-        [...en.keys()].every((k) => k.startsWith(`${part}.`)),
-        'top-level key is the part',
-      );
-      for (const lang of languages.filter((l) => l !== 'en')) {
-        const { strings: catalogue, same } = read(lang);
-        assert.deepEqual(
-          [...same].filter((k) => !en.has(k)),
-          [],
-          `${lang} $same names keys that do not exist`,
-        );
-        assert.deepEqual(
-          [...en.keys()].filter((k) => !catalogue.has(k)),
-          [],
-          `${lang} missing`,
-        );
-        assert.deepEqual(
-          [...catalogue.keys()].filter((k) => !en.has(k)),
-          [],
-          `${lang} extra`,
-        );
-        const untranslated = [...en].filter(
-          ([key, value]) =>
-            catalogue.get(key) === value && !sameEverywhere(key, value) && !same.has(key),
-        );
-        assert.deepEqual(
-          untranslated.map(([k]) => k),
-          [],
-          `${lang} untranslated`,
-        );
-        const broken = [...en].filter(
-          ([key, value]) =>
-            JSON.stringify(placeholders(value)) !==
-            JSON.stringify(placeholders(catalogue.get(key) ?? '')),
-        );
-        assert.deepEqual(
-          broken.map(([k]) => k),
-          [],
-          `${lang} placeholders`,
-        );
+for (const feature of ['toolkit', 'incidents', 'constituents'])
+  describe(`${feature} translations (web/src/features/${feature}/locales/<part>.<lang>.json)`, () => {
+    const dir = new URL(`../../web/src/features/${feature}/locales/`, import.meta.url);
+    const files = (() => {
+      try {
+        return readdirSync(dir).filter((f) => f.endsWith('.json'));
+      } catch {
+        return [];
       }
-    });
-  }
-});
+    })();
+    const parts = [...new Set(files.map((f) => f.split('.')[0]!))];
+    for (const part of parts) {
+      // A file may list, under "$same", keys whose text is rightly the same as in English
+      // (cognates such as French "Services"); they are left out of the untranslated check.
+      const read = (lang: string) => {
+        const { $same, ...strings } = JSON.parse(
+          readFileSync(new URL(`${part}.${lang}.json`, dir), 'utf8'),
+        ) as Record<string, unknown> & { $same?: string[] };
+        return { strings: flatten(strings), same: new Set($same ?? []) };
+      };
+      const load = (lang: string) => read(lang).strings;
+      it(`${part}: every language has exactly the English keys, translated`, () => {
+        const en = load('en');
+        assert.ok(
+          [...en.keys()].every((k) => k.startsWith(`${part}.`)),
+          'top-level key is the part',
+        );
+        for (const lang of languages.filter((l) => l !== 'en')) {
+          const { strings: catalogue, same } = read(lang);
+          assert.deepEqual(
+            [...same].filter((k) => !en.has(k)),
+            [],
+            `${lang} $same names keys that do not exist`,
+          );
+          assert.deepEqual(
+            [...en.keys()].filter((k) => !catalogue.has(k)),
+            [],
+            `${lang} missing`,
+          );
+          assert.deepEqual(
+            [...catalogue.keys()].filter((k) => !en.has(k)),
+            [],
+            `${lang} extra`,
+          );
+          const untranslated = [...en].filter(
+            ([key, value]) =>
+              catalogue.get(key) === value && !sameEverywhere(key, value) && !same.has(key),
+          );
+          assert.deepEqual(
+            untranslated.map(([k]) => k),
+            [],
+            `${lang} untranslated`,
+          );
+          const broken = [...en].filter(
+            ([key, value]) =>
+              JSON.stringify(placeholders(value)) !==
+              JSON.stringify(placeholders(catalogue.get(key) ?? '')),
+          );
+          assert.deepEqual(
+            broken.map(([k]) => k),
+            [],
+            `${lang} placeholders`,
+          );
+        }
+      });
+    }
+  });

@@ -15,6 +15,11 @@ export const permissions = [
   'toolkit.read',
   'toolkit.edit',
   'toolkit.all',
+  'constituents.read',
+  'constituents.edit',
+  'incidents.read',
+  'incidents.handle',
+  'incidents.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -29,10 +34,37 @@ const grants: Record<Role, readonly Permission[]> = {
     'toolkit.read',
     'toolkit.edit',
     'toolkit.all',
+    'constituents.read',
+    'constituents.edit',
+    'incidents.read',
+    'incidents.handle',
+    'incidents.manage',
   ],
+  // incidents.read: see incidents up to TLP:AMBER (RED and AMBER+STRICT need the incident's own
+  // access list, whatever the role); incidents.handle: create, triage, work on and notify;
+  // incidents.manage: settings, playbooks and templates, the mail intake, merge and reassign.
   // toolkit.read/edit reach the projects a user is a member of; toolkit.all reaches every one.
-  lead: ['tokens.own', 'registry.read', 'toolkit.read', 'toolkit.edit'],
-  analyst: ['tokens.own', 'registry.read', 'toolkit.read', 'toolkit.edit'],
+  lead: [
+    'tokens.own',
+    'registry.read',
+    'toolkit.read',
+    'toolkit.edit',
+    'constituents.read',
+    'constituents.edit',
+    'incidents.read',
+    'incidents.handle',
+    'incidents.manage',
+  ],
+  analyst: [
+    'tokens.own',
+    'registry.read',
+    'toolkit.read',
+    'toolkit.edit',
+    'constituents.read',
+    'constituents.edit',
+    'incidents.read',
+    'incidents.handle',
+  ],
   coordinator: [
     'tokens.own',
     'registry.read',
@@ -41,7 +73,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'toolkit.edit',
     'toolkit.all',
   ],
-  viewer: ['tokens.own', 'registry.read', 'toolkit.read'],
+  viewer: ['tokens.own', 'registry.read', 'toolkit.read', 'constituents.read', 'incidents.read'],
 };
 
 export function permissionsOf(role: Role): ReadonlySet<Permission> {

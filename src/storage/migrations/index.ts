@@ -3,6 +3,9 @@ import type { Dialect } from '../db.js';
 import * as m0001 from './0001_accounts.js';
 import * as m0002 from './0002_registry.js';
 import * as m0003 from './0003_toolkit.js';
+import * as m0004 from './0004_constituents.js';
+import * as m0005 from './0005_incidents.js';
+import * as m0006 from './0006_mail.js';
 
 type AnyDb = Kysely<unknown>;
 
@@ -20,5 +23,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     },
     '0002_registry': { up: m0002.up },
     '0003_toolkit': { up: (db: AnyDb) => m0003.up(db, dialect) },
+    '0004_constituents': { up: m0004.up },
+    '0005_incidents': { up: (db: AnyDb) => m0005.up(db, dialect) },
+    '0006_mail': { up: (db: AnyDb) => m0006.up(db, dialect) },
   };
 }

@@ -71,6 +71,20 @@ export function Shell() {
                   </NavLink>
                 </li>
               ) : null}
+              {can('incidents.read') ? (
+                <li>
+                  <NavLink className="main-nav__link" to="/incidents">
+                    {t('shell.nav.incidents')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {can('constituents.read') ? (
+                <li>
+                  <NavLink className="main-nav__link" to="/constituents">
+                    {t('shell.nav.constituents')}
+                  </NavLink>
+                </li>
+              ) : null}
               {can('users.manage') ? (
                 <li>
                   <NavLink className="main-nav__link" to="/admin/users">

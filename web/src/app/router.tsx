@@ -30,6 +30,8 @@ const ServicesPage = lazy(() => import('../features/toolkit/services/ServicesPag
 const RoadmapPage = lazy(() => import('../features/toolkit/roadmap/RoadmapPage'));
 const BcmPage = lazy(() => import('../features/toolkit/bcm/BcmPage'));
 const Rfc2350Page = lazy(() => import('../features/toolkit/rfc2350/Rfc2350Page'));
+const IncidentsLayout = lazy(() => import('../features/incidents/IncidentsLayout'));
+const ConstituentsLayout = lazy(() => import('../features/constituents/ConstituentsLayout'));
 
 export function AppRouter() {
   return (
@@ -90,6 +92,26 @@ export function AppRouter() {
                 <Route path="bcm" element={<BcmPage />} />
                 <Route path="rfc2350" element={<Rfc2350Page />} />
               </Route>
+            </Route>
+            <Route
+              path="/incidents"
+              element={
+                <RequirePermission permission="incidents.read">
+                  <IncidentsLayout />
+                </RequirePermission>
+              }
+            >
+              {/* incidents pages */}
+            </Route>
+            <Route
+              path="/constituents"
+              element={
+                <RequirePermission permission="constituents.read">
+                  <ConstituentsLayout />
+                </RequirePermission>
+              }
+            >
+              {/* constituents pages */}
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>
