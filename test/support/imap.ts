@@ -15,7 +15,9 @@ export const dovecotPath = '/usr/sbin/dovecot';
 export function imapAvailable(): string | undefined {
   const reason = !existsSync(dovecotPath)
     ? `dovecot not found at ${dovecotPath} (Debian: apt-get install dovecot-imapd)`
-    : undefined;
+    : process.getuid?.() === 0 && !/^dovenull:/m.test(readFileSync('/etc/passwd', 'utf8'))
+      ? 'the users dovecot and dovenull are missing (Debian: apt-get install dovecot-core)'
+      : undefined;
   if (reason && process.env.CIRTKIT_REQUIRE_MAIL === '1')
     throw new Error(`mail tests required but ${reason}`);
   return reason;
@@ -167,6 +169,16 @@ userdb {
   driver = passwd-file
   args = ${dir}/passwd
 }
+# Only root can chroot: the services Debian chroots run unconfined here, root or not.
+service anvil {
+  chroot =
+}
+service ipc {
+  chroot =
+}
+service old-stats {
+  chroot =
+}
 service imap-login {
   chroot =
   inet_listener imap {
@@ -253,6 +265,7 @@ function server(
     });
   const withClient = async <T>(work: (imap: ImapFlow) => Promise<T>): Promise<T> => {
     const imap = client();
+    imap.on('error', () => undefined); // the failing command rejects with it
     await imap.connect();
     try {
       return await work(imap);

@@ -30,6 +30,7 @@ const server = new SMTPServer({
   authOptional: true,
   allowInsecureAuth: true,
   logger: false,
+  disableReverseLookup: true, // no DNS query for 127.0.0.1 on each connection
   banner: 'cirtkit test SMTP server',
   onAuth(auth, _session, callback) {
     callback(null, { user: auth.username ?? 'anonymous' });
