@@ -19,6 +19,7 @@ import {
   systemClock,
 } from '../kernel/index.js';
 import { accountsDeps, accountsRoutes, registerAccessControl } from '../modules/accounts/index.js';
+import { constituentsDeps, constituentsRoutes } from '../modules/constituents/index.js';
 import { registryRoutes, type ReferenceData } from '../modules/registry/index.js';
 import {
   loadToolkitContent,
@@ -165,6 +166,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registryRoutes(app, registry);
   const content = options.toolkitContent ?? loadToolkitContent(config.toolkitContentDir);
   toolkitRoutes(app, toolkitDeps(db, clock, content, registry));
+  constituentsRoutes(app, constituentsDeps(db, clock, { dataDir: config.dataDir }));
   await registerWeb(app, options.webDir);
   return app;
 }

@@ -24,3 +24,26 @@ export {
   type OwnershipMatch,
   type MatchRule,
 } from './ownership-index.js';
+export {
+  constituentsDeps,
+  type ConstituentsDeps,
+  type ConstituentsOptions,
+  type FetchLimits,
+} from './deps.js';
+export { constituentsRoutes } from './constituents.routes.js';
+export {
+  lookupOwnership,
+  type OwnershipAnswer,
+  type OwnerMatch,
+  type ContactSummary,
+} from './lookup.service.js';
+export { getOrganisation } from './service.js';
+export { sectors, sectorList, isCriticalInfrastructureSector, type Sector } from './sectors.js';
+export type {
+  Organisation,
+  OrganisationDetail,
+  OrgSummary,
+  Contact,
+  Ownership,
+  NotifyPgp,
+} from './constituent.schema.js';

@@ -57,6 +57,16 @@ export const knownActions = [
   'toolkit.task_update',
   'toolkit.task_delete',
   'toolkit.project_import',
+  'constituent.org_create',
+  'constituent.org_update',
+  'constituent.org_delete',
+  'constituent.contact_create',
+  'constituent.contact_update',
+  'constituent.contact_delete',
+  'constituent.ownership_add',
+  'constituent.ownership_remove',
+  'constituent.import',
+  'constituent.import_rir',
 ] as const;
 
 export const knownEntityTypes = [
@@ -68,6 +78,9 @@ export const knownEntityTypes = [
   'toolkit_project',
   'toolkit_assessment',
   'toolkit_task',
+  'constituent_org',
+  'constituent_contact',
+  'constituents',
 ] as const;
 
 /** A whole local day, from its first to its last millisecond, as the instants the API expects. */
