@@ -20,6 +20,7 @@ import {
 } from '../kernel/index.js';
 import { accountsDeps, accountsRoutes, registerAccessControl } from '../modules/accounts/index.js';
 import { constituentsDeps, constituentsRoutes } from '../modules/constituents/index.js';
+import { incidentsDeps, incidentsRoutes } from '../modules/incidents/index.js';
 import { registryRoutes, type ReferenceData } from '../modules/registry/index.js';
 import {
   loadToolkitContent,
@@ -167,6 +168,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const content = options.toolkitContent ?? loadToolkitContent(config.toolkitContentDir);
   toolkitRoutes(app, toolkitDeps(db, clock, content, registry));
   constituentsRoutes(app, constituentsDeps(db, clock, { dataDir: config.dataDir }));
+  incidentsRoutes(
+    app,
+    incidentsDeps(
+      db,
+      clock,
+      config,
+      constituentsDeps(db, clock, { dataDir: config.dataDir }),
+      toolkitDeps(db, clock, content, registry),
+    ),
+  );
   await registerWeb(app, options.webDir);
   return app;
 }

@@ -147,6 +147,8 @@ export const newIncidentSchema = z.strictObject({
     .default([]),
 });
 export type NewIncident = z.infer<typeof newIncidentSchema>;
+/** What a caller may pass to createIncident: defaults filled in by the schema. */
+export type NewIncidentInput = z.input<typeof newIncidentSchema>;
 
 /** Triage and other field changes; optimistic concurrency by revision. No defaults here. */
 export const incidentPatchSchema = z.strictObject({
@@ -241,4 +243,65 @@ export interface IncidentLink {
   /** The other incident, for display. */
   other: { id: string; reference: string; title: string; status: IncidentStatus };
   createdAt: string;
+}
+
+// --- Inputs of the sub-resources (tasks, comments, observables, links, merge, access) --------
+
+export const commentSchema = z.strictObject({ body: text(20_000).min(1, 'must not be empty') });
+
+export const taskCreateSchema = z.strictObject({
+  title: text(300).min(1, 'must not be empty'),
+  description: text(5000).default(''),
+  assigneeId: id.nullable().default(null),
+  dueAt: isoTime.nullable().default(null),
+});
+
+/** No defaults: a change keeps the fields it does not name. */
+export const taskPatchSchema = z.strictObject({
+  title: text(300).min(1, 'must not be empty').optional(),
+  description: text(5000).optional(),
+  status: z.enum(taskStatuses).optional(),
+  assigneeId: id.nullable().optional(),
+  dueAt: isoTime.nullable().optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+});
+
+export const observablesAddSchema = z.strictObject({
+  observables: z
+    .array(
+      z.strictObject({
+        kind: z.enum(observableKinds),
+        value: text(2048).min(1, 'must not be empty'),
+        note: text(1000).default(''),
+      }),
+    )
+    .min(1)
+    .max(1000),
+});
+
+export const constituentSetSchema = z.strictObject({
+  /** `confirmed` or `dismissed` for a suggestion; `manual` adds an organisation by hand. */
+  origin: z.enum(['confirmed', 'dismissed', 'manual']),
+});
+
+export const linkCreateSchema = z.strictObject({
+  /** The other incident: its id or its reference (CIRT-2026-000042). */
+  to: z.string().trim().min(1).max(100),
+  kind: z.enum(linkKinds).default('related'),
+});
+
+export const mergeSchema = z.strictObject({
+  /** The incident this one is merged into: its id or its reference. */
+  into: z.string().trim().min(1).max(100),
+  comment: text(10_000).default(''),
+});
+
+export const accessGrantSchema = z.strictObject({ userId: id });
+
+export interface AccessEntry {
+  userId: string;
+  displayName: string;
+  email: string;
+  grantedAt: string;
+  grantedBy: string;
 }

@@ -20,3 +20,8 @@ export {
   type Escalation,
   type EscalationResult,
 } from './bcm-escalation.js';
+/** For the incidents module: the severity ladder comes from a project's saved plan, else the default. */
+export { defaultBcmPlan } from './bcm-defaults.js';
+export { bcmPlanSchema, type BcmPlan } from './bcm.schema.js';
+export { readDocument } from './documents.js';
+export { findProject } from './store.js';

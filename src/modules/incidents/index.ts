@@ -1,0 +1,34 @@
+/**
+ * Incidents: intake (UI, API, public form, e-mail), triage with RSIT/TLP/PAP and the national
+ * severity ladder, the status workflow, tasks, observables with ownership lookup, attachments,
+ * links and merge, SLA timers, escalation through the toolkit's BCM plan, and the TLP rule.
+ */
+export * from './incident.schema.js';
+export { incidentsRoutes } from './incidents.routes.js';
+export { incidentsDeps, type IncidentsDeps } from './deps.js';
+export {
+  canRead,
+  isRestricted,
+  readableIncidentsFilter,
+  restrictedTlp,
+  tlpRank,
+  type Actor,
+} from './access.js';
+export { createIncident, getIncidentFor, findIncidentByReference, classify } from './service.js';
+export { appendEvent, listEvents, type NewEvent } from './timeline.js';
+export { actorOf } from './http.js';
+export {
+  loadIncidentReference,
+  defaultIncidentsDataDir,
+  type IncidentReference,
+  type RsitClass,
+  type RsitType,
+  type TaskTemplate,
+} from './reference-data.js';
+export { slaState, slaDeadlines, defaultSla, type SlaState, type SlaTable } from './sla.js';
+export { readSettings, loadLadder, type IncidentSettings } from './settings.js';
+export type { Ladder, SeverityLevel } from './severity.js';
+export { allowedNext, transitions } from './workflow.js';
+export type { IncidentView } from './view.js';
+export { addAttachment, type NewAttachment } from './attachments.service.js';
+export { sniffMediaType, safeFilename } from './attachments.js';
