@@ -58,7 +58,7 @@ const website = z
   .refine((v) => v === null || /^https?:\/\/[^\s/]+\.[^\s]*$/.test(v), 'must be an http(s) URL')
   .nullable();
 
-const orgFields = {
+export const orgFields = {
   name,
   shortName: optionalText(50),
   sector: z.enum(sectors, { message: `must be one of ${sectors.join(', ')}` }),
@@ -105,7 +105,7 @@ export const orgPatchSchema = z.strictObject({
 });
 export type OrgPatch = z.infer<typeof orgPatchSchema>;
 
-const contactFields = {
+export const contactFields = {
   name,
   role: z.enum(contactRoles, { message: `must be one of ${contactRoles.join(', ')}` }),
   email: z.email('must be an e-mail address').max(320).toLowerCase(),

@@ -11,6 +11,13 @@ import {
   orgPatchSchema,
 } from './constituent.schema.js';
 import type { ConstituentsDeps } from './deps.js';
+import {
+  checkItems,
+  importConstituents,
+  importRefusal,
+  parseConstituentsCsv,
+  parseConstituentsJson,
+} from './import.js';
 import { lookupOwnership } from './lookup.service.js';
 import {
   addContact,
@@ -32,10 +39,21 @@ const id = z.string().min(1).max(100);
 const orgParams = z.strictObject({ orgId: id });
 const contactParams = z.strictObject({ orgId: id, contactId: id });
 const entryParams = z.strictObject({ orgId: id, entryId: id });
+const flag = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((v) => v === 'true');
+const importQuery = z.strictObject({ mode: z.enum(['all', 'valid']).default('all'), dryRun: flag });
 
 /** The constituents API: organisations, contacts, ownership, lookup and imports. */
 export function constituentsRoutes(app: FastifyInstance, deps: ConstituentsDeps): void {
   const r = typed(app);
+  // Imports arrive as CSV files: keep the bytes, the parser checks the encoding itself. The
+  // registry registers the same parser when it is mounted first.
+  if (!app.hasContentTypeParser('text/csv'))
+    app.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
+    );
 
   r.get(
     '/api/constituents/orgs',
@@ -234,5 +252,34 @@ export function constituentsRoutes(app: FastifyInstance, deps: ConstituentsDeps)
       config: { access: constituentsRead },
     },
     (request) => lookupOwnership(deps, request.query.q),
+  );
+
+  r.post(
+    '/api/constituents/import',
+    {
+      schema: {
+        tags,
+        summary:
+          'Import organisations, contacts and ownership (text/csv or application/json); per-row errors; mode=all writes nothing if any row is bad',
+        querystring: importQuery,
+      },
+      config: { access: constituentsEdit },
+    },
+    async (request) => {
+      const body = request.body;
+      const parsed = Buffer.isBuffer(body)
+        ? parseConstituentsCsv(body)
+        : parseConstituentsJson(Buffer.from(JSON.stringify(body ?? null)));
+      const checked = await checkItems(parsed.items, deps.clock.now());
+      const report = await importConstituents(
+        deps,
+        auditContext(request),
+        checked.items,
+        [...parsed.errors, ...checked.errors],
+        request.query,
+      );
+      if (!report.written && !report.dryRun) throw importRefusal(report);
+      return report;
+    },
   );
 }
