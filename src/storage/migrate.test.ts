@@ -16,6 +16,7 @@ describe('migrations', () => {
         '0004_constituents',
         '0005_incidents',
         '0006_mail',
+        '0007_incident_search',
       ]);
       const tables = (await testDb.db.kysely.introspection.getTables()).map((t) => t.name);
       for (const table of [

@@ -6,6 +6,7 @@ import * as m0003 from './0003_toolkit.js';
 import * as m0004 from './0004_constituents.js';
 import * as m0005 from './0005_incidents.js';
 import * as m0006 from './0006_mail.js';
+import * as m0007 from './0007_incident_search.js';
 
 type AnyDb = Kysely<unknown>;
 
@@ -26,5 +27,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0004_constituents': { up: m0004.up },
     '0005_incidents': { up: (db: AnyDb) => m0005.up(db, dialect) },
     '0006_mail': { up: (db: AnyDb) => m0006.up(db, dialect) },
+    '0007_incident_search': { up: (db: AnyDb) => m0007.up(db, dialect) },
   };
 }

@@ -67,6 +67,8 @@ export const knownActions = [
   'constituent.ownership_remove',
   'constituent.import',
   'constituent.import_rir',
+  'incident.filter_create',
+  'incident.filter_delete',
 ] as const;
 
 export const knownEntityTypes = [
@@ -81,6 +83,7 @@ export const knownEntityTypes = [
   'constituent_org',
   'constituent_contact',
   'constituents',
+  'incident_saved_filter',
 ] as const;
 
 /** A whole local day, from its first to its last millisecond, as the instants the API expects. */

@@ -1,0 +1,331 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { isoNow, type Clock } from '../../kernel/index.js';
+import type { Database, Db, Executor } from '../../storage/index.js';
+import type { IncidentStatus, Pap, Tlp } from './incident.schema.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  filterProblems,
+  fromBound,
+  slaBreaches,
+  tlpAtMost,
+  toBound,
+  type IncidentFilter,
+  type IncidentListQuery,
+  type ListSort,
+} from './list-query.js';
+import { fts5Match, pgTsQuery, searchTerms } from './search.js';
+import { AppError } from '../../kernel/index.js';
+
+/** What the list, statistics and export need: the incidents module's deps have both. */
+export interface ListDeps {
+  db: Db;
+  clock: Clock;
+}
+
+/** Who is looking: the TLP rule needs the user, `assignee=me` too. */
+export interface Viewer {
+  userId: string;
+}
+
+type Eb = ExpressionBuilder<Database, 'incidents'>;
+
+/** TLP levels only the incident's access list may read (the one rule, in its SQL form). */
+export const restrictedTlp = ['red', 'amber+strict'] as const;
+
+/**
+ * The TLP read rule as a condition on `incidents`: not RED or AMBER+STRICT, or the viewer is
+ * on the incident's access list. No role bypasses it. (`incidents.read` is checked by the route.)
+ */
+export function readableBy(eb: Eb, userId: string): Expression<SqlBool> {
+  return eb.or([
+    eb('incidents.tlp', 'not in', [...restrictedTlp]),
+    eb.exists(
+      eb
+        .selectFrom('incident_access')
+        .select(sql.lit(1).as('one'))
+        .whereRef('incident_access.incident_id', '=', 'incidents.id')
+        .where('incident_access.user_id', '=', userId),
+    ),
+  ]);
+}
+
+/** Every condition of a filter, the TLP rule first. */
+export function filterConditions(
+  eb: Eb,
+  dialect: Db['dialect'],
+  filter: IncidentFilter,
+  viewer: Viewer,
+  now: string,
+): Expression<SqlBool>[] {
+  const where: Expression<SqlBool>[] = [readableBy(eb, viewer.userId)];
+  const terms = filter.q ? searchTerms(filter.q) : [];
+  if (terms.length > 0)
+    where.push(
+      dialect === 'sqlite'
+        ? sql<SqlBool>`incidents.id in (select k.incident_id from incident_search s
+            join incident_search_keys k on k.id = s.rowid
+            where incident_search match ${fts5Match(terms)})`
+        : sql<SqlBool>`incidents.id in (select incident_id from incident_search
+            where doc @@ to_tsquery('simple', ${pgTsQuery(terms)}))`,
+    );
+  if (filter.status?.length) where.push(eb('incidents.status', 'in', filter.status));
+  if (filter.rsitClass) where.push(eb('incidents.rsit_class', '=', filter.rsitClass));
+  if (filter.rsitType) where.push(eb('incidents.rsit_type', '=', filter.rsitType));
+  if (filter.tlp?.length) where.push(eb('incidents.tlp', 'in', filter.tlp));
+  if (filter.severity?.length) where.push(eb('incidents.severity', 'in', filter.severity));
+  if (filter.sector) where.push(eb('incidents.sector', '=', filter.sector));
+  if (filter.constituent)
+    where.push(
+      eb.exists(
+        eb
+          .selectFrom('incident_constituents')
+          .select(sql.lit(1).as('one'))
+          .whereRef('incident_constituents.incident_id', '=', 'incidents.id')
+          .where('incident_constituents.org_id', '=', filter.constituent)
+          .where('incident_constituents.origin', '<>', 'dismissed'),
+      ),
+    );
+  if (filter.assignee === 'none') where.push(eb('incidents.assignee_id', 'is', null));
+  else if (filter.assignee)
+    where.push(
+      eb('incidents.assignee_id', '=', filter.assignee === 'me' ? viewer.userId : filter.assignee),
+    );
+  if (filter.createdFrom)
+    where.push(eb('incidents.created_at', '>=', fromBound(filter.createdFrom)));
+  if (filter.createdTo) where.push(eb('incidents.created_at', '<', toBound(filter.createdTo)));
+  if (filter.updatedFrom)
+    where.push(eb('incidents.updated_at', '>=', fromBound(filter.updatedFrom)));
+  if (filter.updatedTo) where.push(eb('incidents.updated_at', '<', toBound(filter.updatedTo)));
+  if (filter.slaBreached !== undefined) {
+    const breached = sql<SqlBool>`((incidents.ack_due_at is not null
+        and coalesce(incidents.acknowledged_at, ${now}) > incidents.ack_due_at)
+      or (incidents.resolve_due_at is not null
+        and coalesce(incidents.resolved_at, incidents.closed_at, ${now}) > incidents.resolve_due_at))`;
+    where.push(filter.slaBreached ? breached : sql<SqlBool>`not ${breached}`);
+  }
+  return where;
+}
+
+export function checkFilter(filter: IncidentFilter): void {
+  const issues = filterProblems(filter).map((i) => ({ ...i, field: `querystring.${i.field}` }));
+  if (issues.length)
+    throw new AppError('validation_failed', 'The filter contradicts itself', { issues });
+}
+
+const sortColumn = {
+  created: 'incidents.created_at',
+  updated: 'incidents.updated_at',
+} as const;
+
+function sortOf(sort: ListSort) {
+  const descending = sort.startsWith('-');
+  const key = (descending ? sort.slice(1) : sort) as keyof typeof sortColumn;
+  return { column: sortColumn[key], descending, key };
+}
+
+/** One row of the list: enough to show, sort and badge it. */
+export interface IncidentSummary {
+  id: string;
+  reference: string;
+  title: string;
+  status: IncidentStatus;
+  rsitClass: string | null;
+  rsitType: string | null;
+  tlp: Tlp;
+  pap: Pap;
+  severity: string | null;
+  sector: string | null;
+  assignee: { id: string; name: string | null } | null;
+  queue: string | null;
+  createdAt: string;
+  updatedAt: string;
+  ackDueAt: string | null;
+  resolveDueAt: string | null;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  mergedIntoId: string | null;
+  sla: { ackBreached: boolean; resolveBreached: boolean };
+}
+
+export interface IncidentPage {
+  items: IncidentSummary[];
+  /** Give it back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+function listSelect(
+  db: Executor,
+  dialect: Db['dialect'],
+  filter: IncidentFilter,
+  viewer: Viewer,
+  now: string,
+) {
+  return db
+    .selectFrom('incidents')
+    .leftJoin('users', 'users.id', 'incidents.assignee_id')
+    .where((eb) => eb.and(filterConditions(eb, dialect, filter, viewer, now)))
+    .select([
+      'incidents.id',
+      'incidents.reference',
+      'incidents.title',
+      'incidents.description',
+      'incidents.status',
+      'incidents.rsit_class',
+      'incidents.rsit_type',
+      'incidents.tlp',
+      'incidents.pap',
+      'incidents.severity',
+      'incidents.impact',
+      'incidents.sector',
+      'incidents.assignee_id',
+      'users.display_name as assignee_name',
+      'incidents.queue',
+      'incidents.source',
+      'incidents.created_at',
+      'incidents.updated_at',
+      'incidents.ack_due_at',
+      'incidents.resolve_due_at',
+      'incidents.acknowledged_at',
+      'incidents.resolved_at',
+      'incidents.closed_at',
+      'incidents.merged_into_id',
+    ]);
+}
+
+type ListRow = Awaited<ReturnType<ReturnType<typeof listSelect>['execute']>>[number];
+
+function toSummary(row: ListRow, now: string): IncidentSummary {
+  const sla = slaBreaches(
+    {
+      ackDueAt: row.ack_due_at,
+      acknowledgedAt: row.acknowledged_at,
+      resolveDueAt: row.resolve_due_at,
+      resolvedAt: row.resolved_at,
+      closedAt: row.closed_at,
+    },
+    now,
+  );
+  return {
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    status: row.status as IncidentStatus,
+    rsitClass: row.rsit_class,
+    rsitType: row.rsit_type,
+    tlp: row.tlp as Tlp,
+    pap: row.pap as Pap,
+    severity: row.severity,
+    sector: row.sector,
+    assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? null } : null,
+    queue: row.queue,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ackDueAt: row.ack_due_at,
+    resolveDueAt: row.resolve_due_at,
+    acknowledgedAt: row.acknowledged_at,
+    resolvedAt: row.resolved_at,
+    closedAt: row.closed_at,
+    mergedIntoId: row.merged_into_id,
+    sla: { ackBreached: sla.ack, resolveBreached: sla.resolve },
+  };
+}
+
+/** Rows of one page, keyset-paged on (sort column, id): as fast on page 1,000 as on page 1. */
+async function pageRows(
+  deps: ListDeps,
+  viewer: Viewer,
+  filter: IncidentFilter,
+  sort: ListSort,
+  limit: number,
+  cursor: string | undefined,
+  now: string,
+): Promise<{ rows: ListRow[]; next: string | null }> {
+  const { column, descending, key } = sortOf(sort);
+  const after = cursor ? decodeCursor(cursor, sort, 'querystring.cursor') : null;
+  let query = listSelect(deps.db.kysely, deps.db.dialect, filter, viewer, now);
+  if (after)
+    query = query.where(
+      descending
+        ? sql<SqlBool>`(${sql.ref(column)}, incidents.id) < (${after.value}, ${after.id})`
+        : sql<SqlBool>`(${sql.ref(column)}, incidents.id) > (${after.value}, ${after.id})`,
+    );
+  const rows = await query
+    .orderBy(column, descending ? 'desc' : 'asc')
+    .orderBy('incidents.id', descending ? 'desc' : 'asc')
+    .limit(limit + 1)
+    .execute();
+  const more = rows.length > limit;
+  if (more) rows.pop();
+  const last = rows.at(-1);
+  const next =
+    more && last
+      ? encodeCursor({
+          sort,
+          value: key === 'created' ? last.created_at : last.updated_at,
+          id: last.id,
+        })
+      : null;
+  return { rows, next };
+}
+
+export async function listIncidents(
+  deps: ListDeps,
+  viewer: Viewer,
+  query: IncidentListQuery,
+): Promise<IncidentPage> {
+  checkFilter(query);
+  const now = isoNow(deps.clock);
+  const { rows, next } = await pageRows(
+    deps,
+    viewer,
+    query,
+    query.sort,
+    query.limit,
+    query.cursor,
+    now,
+  );
+  return { items: rows.map((r) => toSummary(r, now)), nextCursor: next };
+}
+
+/** Export rows: the same filters, capped at a TLP level, in batches over the keyset. */
+export interface ExportRow extends IncidentSummary {
+  description: string;
+  impact: string | null;
+  source: string;
+}
+
+export const exportMaxRows = 100_000;
+
+export async function exportIncidents(
+  deps: ListDeps,
+  viewer: Viewer,
+  filter: IncidentFilter,
+  sort: ListSort,
+  maxTlp: Tlp | undefined,
+): Promise<{ rows: ExportRow[]; truncated: boolean }> {
+  checkFilter(filter);
+  const now = isoNow(deps.clock);
+  const allowed = maxTlp ? tlpAtMost(maxTlp) : undefined;
+  const capped: IncidentFilter = allowed
+    ? { ...filter, tlp: (filter.tlp ?? allowed).filter((t) => allowed.includes(t)) }
+    : filter;
+  if (capped.tlp && capped.tlp.length === 0) return { rows: [], truncated: false };
+  const out: ExportRow[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const batch = Math.min(1000, exportMaxRows - out.length);
+    const { rows, next } = await pageRows(deps, viewer, capped, sort, batch, cursor, now);
+    for (const row of rows)
+      out.push({
+        ...toSummary(row, now),
+        description: row.description,
+        impact: row.impact,
+        source: row.source,
+      });
+    if (!next) return { rows: out, truncated: false };
+    if (out.length >= exportMaxRows) return { rows: out, truncated: true };
+    cursor = next;
+  }
+}
