@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { appVersion } from '../server/app.js';
+import { constituentsCommands } from './commands/constituents.js';
 import { maintenanceCommands } from './commands/maintenance.js';
 import { registryCommands } from './commands/registry.js';
 import { serveCommand } from './commands/serve.js';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   userCommands(program);
   tokenCommands(program);
   registryCommands(program);
+  constituentsCommands(program);
   return program;
 }
 

@@ -310,10 +310,13 @@ const contactItemSchema = z.strictObject({
 export async function checkItems(
   items: readonly RawItem[],
   now: Date,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<{ items: CheckedItem[]; errors: RowError[] }> {
   const errors: RowError[] = [];
   const checked: CheckedItem[] = [];
+  let done = 0;
   for (const item of items) {
+    onProgress?.(++done, items.length);
     const before = errors.length;
     const fail = (part: 'org' | 'contact' | 'ownership', key: string, message: string) =>
       errors.push({ line: item.line, field: item.fieldName(part, key), message });

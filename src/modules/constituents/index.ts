@@ -47,3 +47,12 @@ export type {
   Ownership,
   NotifyPgp,
 } from './constituent.schema.js';
+export {
+  checkItems as checkConstituentItems,
+  importConstituents,
+  parseConstituentsCsv,
+  parseConstituentsJson,
+  importColumns,
+  type ImportReport,
+  type RowError,
+} from './import.js';
