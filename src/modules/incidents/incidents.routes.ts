@@ -12,6 +12,7 @@ import {
 } from './incident.schema.js';
 import { actorOf } from './http.js';
 import { referenceAnswer } from './view.js';
+import { relationRoutes } from './relations.routes.js';
 import { createIncident, loadReadable } from './service.js';
 import { loadLadder, readSettings, saveSettings, settingsPutSchema } from './settings.js';
 import { incidentListRoutes } from './list.routes.js';
@@ -240,5 +241,6 @@ export function incidentsRoutes(app: FastifyInstance, deps: IncidentsDeps): void
   );
 
   subResourceRoutes(app, deps);
+  relationRoutes(app, deps);
   incidentListRoutes(app, deps);
 }
