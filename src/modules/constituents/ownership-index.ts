@@ -13,9 +13,10 @@
  * index.covering({ kind: 'ipv4', value: '192.0.2.7' }).map((m) => m.orgId); // ['ministry', 'isp']
  */
 import {
-  parseIPv4Address,
-  parseIPv6Address,
+  networkOf,
+  parseIpPrefix,
   parseOwnershipValue,
+  type IpPrefix,
   type LookupTarget,
   type OwnershipKind,
 } from './ownership-value.js';
@@ -40,8 +41,7 @@ export interface OwnershipMatch {
 
 /** One owned value (a prefix, an AS number, a domain) and the entries that own it. */
 interface Slot {
-  kind: OwnershipKind;
-  key: string | number;
+  /** Prefix length (0 for AS numbers and domains). */
   length: number;
   entries: OwnershipEntry[];
   /** Frozen and shared: what the hot path returns. */
@@ -56,144 +56,238 @@ const ruleOf = {
   domain: 'longest-suffix',
 } as const;
 
+function orgIdsOf(entries: OwnershipEntry[]): readonly string[] {
+  if (entries.length < 2) return entries.length === 0 ? none : Object.freeze([entries[0]!.orgId]);
+  return Object.freeze([...new Set(entries.map((e) => e.orgId))]);
+}
+
+const rootBits = 16;
+const rootCells = 1 << rootBits;
+const stride = 4;
+const fan = 1 << stride;
+
+/** `count` bits of `words` from bit `from` (never across a word: callers align them). */
+const bitsAt = (words: ArrayLike<number>, from: number, count: number) =>
+  (words[from >>> 5]! >>> (32 - (from & 31) - count)) & ((1 << count) - 1);
+
 /**
- * A binary trie over the bits of big-endian 32-bit words, stored in typed arrays: node 0 is the root, child 0 means
- * none. Each node may hold a slot. Removing the last owner of a prefix prunes the branch.
+ * The lookup accelerator: a multibit trie with a 16-bit root table and 4-bit chunks below, so an
+ * IPv4 lookup reads at most 5 cells instead of walking 32 bits. Cell i holds, at `cells[2i]`,
+ * the slot of the longest prefix ending within the cell's level (expanded over the cells it
+ * spans) and, at `cells[2i + 1]`, the chunk below it. A lookup keeps the last slot seen.
  */
-class BitTrie {
-  private zero = new Int32Array(1024);
-  private one = new Int32Array(1024);
-  private parent = new Int32Array(1024);
-  /** Index into `slots`, 0 for none. */
-  private slotIndex = new Int32Array(1024);
+class StrideTable {
+  private cells = new Int32Array(2 * (rootCells + fan * 256));
+  private chunkParent = new Int32Array(256);
+  private readonly freeChunks: number[] = [];
+  private chunks = 1;
+
+  constructor(private readonly lengthOf: (slot: number) => number) {}
+
+  private static base(chunk: number): number {
+    return rootCells + (chunk - 1) * fan;
+  }
+
+  private newChunk(parentCell: number): number {
+    const chunk = this.freeChunks.pop() ?? this.chunks++;
+    if (chunk >= this.chunkParent.length) {
+      const parents = new Int32Array(this.chunkParent.length * 2);
+      parents.set(this.chunkParent);
+      this.chunkParent = parents;
+      const cells = new Int32Array(2 * (rootCells + fan * this.chunkParent.length));
+      cells.set(this.cells);
+      this.cells = cells;
+    }
+    this.chunkParent[chunk] = parentCell;
+    return chunk;
+  }
+
+  /** The cells a prefix spans at its level, creating chunks on the way when asked. */
+  private span(words: ArrayLike<number>, length: number, create: boolean): [number, number] {
+    const level = length <= rootBits ? 0 : Math.ceil((length - rootBits) / stride);
+    let cell = bitsAt(words, 0, rootBits);
+    for (let j = 1; j <= level; j++) {
+      let child = this.cells[2 * cell + 1]!;
+      if (child === 0) {
+        if (!create) return [0, 0];
+        child = this.newChunk(cell);
+        this.cells[2 * cell + 1] = child;
+      }
+      cell = StrideTable.base(child) + bitsAt(words, rootBits + stride * (j - 1), stride);
+    }
+    const count = 1 << (rootBits + stride * level - length);
+    const first = cell & ~(count - 1);
+    return [first, first + count];
+  }
+
+  insert(words: ArrayLike<number>, length: number, slot: number): void {
+    const [from, to] = this.span(words, length, true);
+    for (let c = from; c < to; c++) {
+      const held = this.cells[2 * c]!;
+      if (held === 0 || this.lengthOf(held) < length) this.cells[2 * c] = slot;
+    }
+  }
+
+  /** After `slot` left the trie: `replacement(cell)` names what each of its cells holds now. */
+  remove(
+    words: ArrayLike<number>,
+    length: number,
+    slot: number,
+    replacement: (offset: number, count: number) => number,
+  ): void {
+    const [from, to] = this.span(words, length, false);
+    for (let c = from; c < to; c++) {
+      if (this.cells[2 * c] === slot) this.cells[2 * c] = replacement(c - from, to - from);
+    }
+    // Free chunks left empty, bottom up.
+    for (let cell = from; cell >= rootCells;) {
+      const chunk = ((cell - rootCells) >> stride) + 1;
+      const base = StrideTable.base(chunk);
+      for (let c = base; c < base + fan; c++) {
+        if (this.cells[2 * c] !== 0 || this.cells[2 * c + 1] !== 0) return;
+      }
+      cell = this.chunkParent[chunk]!;
+      this.cells[2 * cell + 1] = 0;
+      this.freeChunks.push(chunk);
+    }
+  }
+
+  /** The slot of the longest prefix holding a 32-bit address, 0 for none. */
+  longest32(address: number): number {
+    const cells = this.cells;
+    let cell = address >>> rootBits;
+    let best = cells[2 * cell]!;
+    let child = cells[2 * cell + 1]!;
+    for (let shift = 32 - rootBits - stride; child !== 0; shift -= stride) {
+      cell = rootCells + (child - 1) * fan + ((address >>> shift) & (fan - 1));
+      const held = cells[2 * cell]!;
+      if (held !== 0) best = held;
+      child = cells[2 * cell + 1]!;
+    }
+    return best;
+  }
+
+  /** The slot of the longest prefix holding a 128-bit address (four words), 0 for none. */
+  longest128(words: ArrayLike<number>): number {
+    const cells = this.cells;
+    let cell = words[0]! >>> rootBits;
+    let best = cells[2 * cell]!;
+    let child = cells[2 * cell + 1]!;
+    for (let at = rootBits; child !== 0; at += stride) {
+      const bits = (words[at >>> 5]! >>> (32 - stride - (at & 31))) & (fan - 1);
+      cell = rootCells + (child - 1) * fan + bits;
+      const held = cells[2 * cell]!;
+      if (held !== 0) best = held;
+      child = cells[2 * cell + 1]!;
+    }
+    return best;
+  }
+}
+
+/**
+ * The prefixes of one family: a map from canonical prefix to slot (the truth, for exact and
+ * covering look-ups, which probe only the prefix lengths in use) and the stride table kept in
+ * step for the hot path. Slots are numbered so the stride table can hold them in typed arrays.
+ */
+class PrefixTable {
+  private readonly byValue = new Map<string, number>();
   private readonly slots: (Slot | undefined)[] = [undefined];
   private readonly freeSlots: number[] = [];
-  private readonly freeNodes: number[] = [];
-  private nodes = 1;
+  private readonly inUse: Int32Array;
+  private readonly fast = new StrideTable((index) => this.slots[index]!.length);
 
-  private grow(): void {
-    const size = this.zero.length * 2;
-    for (const name of ['zero', 'one', 'parent', 'slotIndex'] as const) {
-      const bigger = new Int32Array(size);
-      bigger.set(this[name]);
-      this[name] = bigger;
-    }
+  constructor(width: number) {
+    this.inUse = new Int32Array(width + 1);
   }
 
-  private child(node: number, bit: number): number {
-    return bit === 0 ? this.zero[node]! : this.one[node]!;
-  }
-
-  /** The node for a prefix, created when `create` is set; 0 when absent (the root is /0). */
-  private walk(words: ArrayLike<number>, length: number, create: boolean): number {
-    let node = 0;
-    for (let i = 0; i < length; i++) {
-      const bit = (words[i >>> 5]! >>> (31 - (i & 31))) & 1;
-      let next = this.child(node, bit);
-      if (next === 0) {
-        if (!create) return -1;
-        next = this.freeNodes.pop() ?? this.nodes++;
-        if (next >= this.zero.length) this.grow();
-        this.parent[next] = node;
-        (bit === 0 ? this.zero : this.one)[node] = next;
-      }
-      node = next;
-    }
-    return node;
-  }
-
-  slotAt(words: ArrayLike<number>, length: number, make: () => Slot): Slot {
-    const node = this.walk(words, length, true);
-    const existing = this.slotIndex[node]!;
-    if (existing !== 0) return this.slots[existing]!;
-    const slot = make();
+  slotAt(prefix: IpPrefix): Slot {
+    const existing = this.byValue.get(prefix.value);
+    if (existing !== undefined) return this.slots[existing]!;
+    const slot = newSlot(prefix.length);
     const index = this.freeSlots.pop() ?? this.slots.length;
     this.slots[index] = slot;
-    this.slotIndex[node] = index;
+    this.byValue.set(prefix.value, index);
+    this.inUse[prefix.length]!++;
+    this.fast.insert(prefix.words, prefix.length, index);
     return slot;
   }
 
-  /** Forgets a prefix's slot and prunes the nodes nothing needs any more. */
-  drop(words: ArrayLike<number>, length: number): void {
-    let node = this.walk(words, length, false);
-    if (node < 0) return;
-    const index = this.slotIndex[node]!;
+  /** Forgets a prefix; each stride cell it filled takes the longest prefix left at its level. */
+  drop(prefix: IpPrefix): void {
+    const index = this.byValue.get(prefix.value);
+    if (index === undefined) return;
+    this.byValue.delete(prefix.value);
     this.slots[index] = undefined;
+    this.inUse[prefix.length]!--;
+    const { words, length } = prefix;
+    const levelEnd =
+      length <= rootBits ? rootBits : rootBits + stride * Math.ceil((length - rootBits) / stride);
+    const levelStart = levelEnd === rootBits ? -1 : levelEnd - stride;
+    const cell = Uint32Array.from(words);
+    this.fast.remove(words, length, index, (offset) => {
+      const spare = levelEnd - length;
+      for (let b = 0; b < spare; b++) {
+        const at = length + b;
+        const bit = 1 << (31 - (at & 31));
+        const on = (offset >>> (spare - 1 - b)) & 1;
+        cell[at >>> 5] = on ? cell[at >>> 5]! | bit : cell[at >>> 5]! & ~bit;
+      }
+      for (let l = levelEnd; l > levelStart; l--) {
+        if (this.inUse[l] === 0) continue;
+        const held = this.byValue.get(networkOf(cell, l));
+        if (held !== undefined) return held;
+      }
+      return 0;
+    });
     this.freeSlots.push(index);
-    this.slotIndex[node] = 0;
-    while (node !== 0 && this.slotIndex[node] === 0 && !this.zero[node] && !this.one[node]) {
-      const up = this.parent[node]!;
-      if (this.zero[up] === node) this.zero[up] = 0;
-      else this.one[up] = 0;
-      this.freeNodes.push(node);
-      node = up;
-    }
   }
 
-  /** Every slot on the path of `words` down to `length` bits, least specific first. */
-  path(words: ArrayLike<number>, length: number): Slot[] {
+  /** Every slot holding the prefix (itself included), most specific first. */
+  holding(prefix: IpPrefix): Slot[] {
     const found: Slot[] = [];
-    let node = 0;
-    for (let i = 0; ; i++) {
-      const index = this.slotIndex[node]!;
-      if (index !== 0) found.push(this.slots[index]!);
-      if (i === length) return found;
-      node = this.child(node, (words[i >>> 5]! >>> (31 - (i & 31))) & 1);
-      if (node === 0) return found;
+    for (let l = prefix.length; l >= 0; l--) {
+      if (this.inUse[l] === 0) continue;
+      const held = this.byValue.get(
+        l === prefix.length ? prefix.value : networkOf(prefix.words, l),
+      );
+      if (held !== undefined) found.push(this.slots[held]!);
     }
+    return found;
   }
 
   /** Org ids at the longest prefix holding one 32-bit address (IPv4 hot path). */
   longest32(address: number): readonly string[] {
-    const { zero, one, slotIndex } = this;
-    let best = 0;
-    let node = 0;
-    for (let shift = 31; ; shift--) {
-      const index = slotIndex[node]!;
-      if (index !== 0) best = index;
-      if (shift < 0) break;
-      node = ((address >>> shift) & 1) === 0 ? zero[node]! : one[node]!;
-      if (node === 0) break;
-    }
+    const best = this.fast.longest32(address);
     return best === 0 ? none : this.slots[best]!.orgIds;
   }
 
   /** Org ids at the longest prefix holding a 128-bit address given as four words. */
   longest128(words: ArrayLike<number>): readonly string[] {
-    const { zero, one, slotIndex } = this;
-    let best = 0;
-    let node = 0;
-    for (let i = 0; ; i++) {
-      const index = slotIndex[node]!;
-      if (index !== 0) best = index;
-      if (i === 128) break;
-      node = ((words[i >>> 5]! >>> (31 - (i & 31))) & 1) === 0 ? zero[node]! : one[node]!;
-      if (node === 0) break;
-    }
+    const best = this.fast.longest128(words);
     return best === 0 ? none : this.slots[best]!.orgIds;
   }
 }
 
-function invalid(kind: string, message: string): Error {
-  return new RangeError(`invalid ${kind} ownership value: ${message}`);
+/** The canonical value of an entry or target, and its bits for a prefix; throws when invalid. */
+function parse(kind: OwnershipKind, raw: string): { value: string; prefix?: IpPrefix } {
+  if (kind === 'ipv4' || kind === 'ipv6') {
+    const prefix = parseIpPrefix(kind, raw.trim());
+    if (typeof prefix === 'string') throw new RangeError(`invalid ${kind} value: ${prefix}`);
+    return { value: prefix.value, prefix };
+  }
+  const parsed = parseOwnershipValue(kind, raw);
+  if (!parsed.ok) throw new RangeError(`invalid ${kind} value: ${parsed.message}`);
+  return { value: parsed.value };
 }
 
-/** The bits of a canonical prefix: words (big-endian uint32) and a length. */
-function prefixBits(
-  kind: 'ipv4' | 'ipv6',
-  value: string,
-): { words: ArrayLike<number>; length: number } {
-  const slash = value.indexOf('/');
-  const address = value.slice(0, slash);
-  const length = Number(value.slice(slash + 1));
-  if (kind === 'ipv4') return { words: [parseIPv4Address(address) as number], length };
-  return { words: parseIPv6Address(address) as Uint32Array, length };
+function newSlot(length: number): Slot {
+  return { length, entries: [], orgIds: none };
 }
 
 export class OwnershipIndex {
-  private readonly byId = new Map<string, { entry: OwnershipEntry; slot: Slot }>();
-  private readonly v4 = new BitTrie();
-  private readonly v6 = new BitTrie();
+  private readonly byId = new Map<string, { entry: OwnershipEntry; slot: Slot; bits?: IpPrefix }>();
+  private readonly v4 = new PrefixTable(32);
+  private readonly v6 = new PrefixTable(128);
   private readonly asns = new Map<string, Slot>();
   private readonly domains = new Map<string, Slot>();
 
@@ -213,16 +307,26 @@ export class OwnershipIndex {
     return this.byId.has(entryId);
   }
 
-  /** Adds an entry, or replaces the entry with the same id. */
+  /** Adds an entry, or replaces the entry with the same id. An invalid value throws. */
   add(entry: OwnershipEntry): void {
-    const parsed = parseOwnershipValue(entry.kind, entry.value);
-    if (!parsed.ok) throw invalid(entry.kind, parsed.message);
+    const { value, prefix } = parse(entry.kind, entry.value);
     this.remove(entry.id);
-    const stored: OwnershipEntry = { ...entry, value: parsed.value };
-    const slot = this.slotFor(entry.kind, parsed.value);
+    const stored: OwnershipEntry = { id: entry.id, orgId: entry.orgId, kind: entry.kind, value };
+    let slot: Slot;
+    if (prefix) {
+      const trie = entry.kind === 'ipv4' ? this.v4 : this.v6;
+      slot = trie.slotAt(prefix);
+    } else {
+      const map = entry.kind === 'asn' ? this.asns : this.domains;
+      slot = map.get(value) ?? newSlot(0);
+      map.set(value, slot);
+    }
     slot.entries.push(stored);
-    slot.orgIds = Object.freeze([...new Set(slot.entries.map((e) => e.orgId))]);
-    this.byId.set(entry.id, { entry: stored, slot });
+    slot.orgIds = orgIdsOf(slot.entries);
+    this.byId.set(
+      entry.id,
+      prefix ? { entry: stored, slot, bits: prefix } : { entry: stored, slot },
+    );
   }
 
   /** Removes an entry; answers whether it was there. */
@@ -230,64 +334,34 @@ export class OwnershipIndex {
     const held = this.byId.get(entryId);
     if (!held) return false;
     this.byId.delete(entryId);
-    const { slot, entry } = held;
+    const { slot, entry, bits } = held;
     slot.entries = slot.entries.filter((e) => e.id !== entryId);
-    slot.orgIds = Object.freeze([...new Set(slot.entries.map((e) => e.orgId))]);
+    slot.orgIds = orgIdsOf(slot.entries);
     if (slot.entries.length > 0) return true;
-    if (entry.kind === 'ipv4' || entry.kind === 'ipv6') {
-      const { words, length } = prefixBits(entry.kind, entry.value);
-      (entry.kind === 'ipv4' ? this.v4 : this.v6).drop(words, length);
-    } else {
-      (entry.kind === 'asn' ? this.asns : this.domains).delete(entry.value);
-    }
+    if (bits) (entry.kind === 'ipv4' ? this.v4 : this.v6).drop(bits);
+    else (entry.kind === 'asn' ? this.asns : this.domains).delete(entry.value);
     return true;
-  }
-
-  private slotFor(kind: OwnershipKind, value: string): Slot {
-    const make = (length: number) => (): Slot => ({
-      kind,
-      key: value,
-      length,
-      entries: [],
-      orgIds: none,
-    });
-    if (kind === 'ipv4' || kind === 'ipv6') {
-      const { words, length } = prefixBits(kind, value);
-      return (kind === 'ipv4' ? this.v4 : this.v6).slotAt(words, length, make(length));
-    }
-    const map = kind === 'asn' ? this.asns : this.domains;
-    let slot = map.get(value);
-    if (!slot) map.set(value, (slot = make(0)()));
-    return slot;
   }
 
   /** Every owned value holding the target, most specific first. */
   private slotsHolding(target: LookupTarget): Slot[] {
-    const parsed = parseOwnershipValue(target.kind, target.value);
-    if (!parsed.ok) throw invalid(target.kind, parsed.message);
-    const value = parsed.value;
-    switch (target.kind) {
-      case 'ipv4':
-      case 'ipv6': {
-        const { words, length } = prefixBits(target.kind, value);
-        return (target.kind === 'ipv4' ? this.v4 : this.v6).path(words, length).reverse();
-      }
-      case 'asn': {
-        const slot = this.asns.get(value);
-        return slot ? [slot] : [];
-      }
-      case 'domain': {
-        const found: Slot[] = [];
-        // Suffixes on label boundaries only: example.org never matches badexample.org.
-        for (let rest = value; ;) {
-          const slot = this.domains.get(rest);
-          if (slot) found.push(slot);
-          const dot = rest.indexOf('.');
-          if (dot < 0) break;
-          rest = rest.slice(dot + 1);
-        }
-        return found;
-      }
+    const { value, prefix } = parse(target.kind, target.value);
+    if (prefix) {
+      const trie = target.kind === 'ipv4' ? this.v4 : this.v6;
+      return trie.holding(prefix);
+    }
+    if (target.kind === 'asn') {
+      const slot = this.asns.get(value);
+      return slot ? [slot] : [];
+    }
+    const found: Slot[] = [];
+    // Suffixes on label boundaries only: example.org never matches badexample.org.
+    for (let rest = value; ;) {
+      const slot = this.domains.get(rest);
+      if (slot) found.push(slot);
+      const dot = rest.indexOf('.');
+      if (dot < 0) return found;
+      rest = rest.slice(dot + 1);
     }
   }
 

@@ -10,7 +10,6 @@
  * //   target: { kind: 'domain', value: 'www.example.org' } }
  */
 import { domainToASCII } from 'node:url';
-import ipaddr from 'ipaddr.js';
 
 export type OwnershipKind = 'ipv4' | 'ipv6' | 'asn' | 'domain';
 export type ParsedValue = { ok: true; value: string } | { ok: false; message: string };
@@ -33,32 +32,80 @@ const fail = (message: string): { ok: false; message: string } => ({ ok: false, 
 
 /** A dotted-quad IPv4 address as an unsigned 32-bit integer, or an error message. */
 export function parseIPv4Address(text: string): number | string {
+  // Fast path over character codes (index builds parse many); the slow path explains refusals.
+  let address = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i === text.length ? 46 : text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || part > 255 || (digits > 1 && text.charCodeAt(i - digits) === 48)) break;
+      address = address * 256 + part;
+      if (++dots === 4 && i === text.length) return address;
+      [part, digits] = [0, 0];
+    } else if (c >= 48 && c <= 57 && digits < 3) {
+      part = part * 10 + c - 48;
+      digits++;
+    } else break;
+  }
+  return explainIPv4(text);
+}
+
+function explainIPv4(text: string): string {
   const parts = text.split('.');
   if (parts.length !== 4) return `${text} is not an IPv4 address (four numbers 0-255 with dots)`;
-  let address = 0;
   for (const part of parts) {
     if (!/^\d{1,3}$/.test(part)) return `${text} is not an IPv4 address (bad part "${part}")`;
     if (part.length > 1 && part.startsWith('0')) {
       return `${text} has a leading zero in "${part}", which some tools read as octal: write it without`;
     }
-    const n = Number(part);
-    if (n > 255) return `${text} is not an IPv4 address (${part} is over 255)`;
-    address = address * 256 + n;
+    if (Number(part) > 255) return `${text} is not an IPv4 address (${part} is over 255)`;
   }
-  return address;
+  return `${text} is not an IPv4 address`;
 }
 
 export function formatIPv4(address: number): string {
   return `${address >>> 24}.${(address >>> 16) & 255}.${(address >>> 8) & 255}.${address & 255}`;
 }
 
+const hexGroup = /^[0-9a-fA-F]{1,4}$/;
+
+/** 16-bit groups of one side of `::`, an IPv4 tail counting as two; null when malformed. */
+function groupsOf(side: string, last: boolean): number[] | null {
+  if (side === '') return [];
+  const groups: number[] = [];
+  const parts = side.split(':');
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (hexGroup.test(part)) groups.push(parseInt(part, 16));
+    else if (last && i === parts.length - 1 && part.includes('.')) {
+      const v4 = parseIPv4Address(part);
+      if (typeof v4 === 'string') return null;
+      groups.push(v4 >>> 16, v4 & 0xffff);
+    } else return null;
+  }
+  return groups;
+}
+
 /** An IPv6 address as four big-endian unsigned 32-bit words, or an error message. */
 export function parseIPv6Address(text: string): Uint32Array | string {
   if (text.includes('%')) return `${text} has a zone index (%...), which an ownership cannot use`;
-  if (!ipaddr.IPv6.isValid(text)) return `${text} is not an IPv6 address`;
-  const parts = ipaddr.IPv6.parse(text).parts;
+  const halves = text.split('::');
+  let groups: number[] | null = null;
+  if (halves.length === 1) {
+    groups = groupsOf(text, true);
+    if (groups && groups.length !== 8) groups = null;
+  } else if (halves.length === 2) {
+    const left = groupsOf(halves[0]!, false);
+    const right = groupsOf(halves[1]!, true);
+    if (left && right && left.length + right.length <= 7) {
+      groups = [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
+    }
+  }
+  if (!groups) return `${text} is not an IPv6 address`;
   const words = new Uint32Array(4);
-  for (let i = 0; i < 4; i++) words[i] = ((parts[2 * i]! << 16) | parts[2 * i + 1]!) >>> 0;
+  for (let i = 0; i < 4; i++) words[i] = ((groups[2 * i]! << 16) | groups[2 * i + 1]!) >>> 0;
   return words;
 }
 
@@ -88,7 +135,7 @@ export function formatIPv6(words: ArrayLike<number>): string {
 }
 
 /** Clears the bits after `length` in place; answers whether any were set. */
-function clearHostBits(words: Uint32Array, length: number): boolean {
+function clearHostBits(words: Uint32Array | number[], length: number): boolean {
   let changed = false;
   for (let i = 0; i < words.length; i++) {
     const keep = Math.min(32, Math.max(0, length - 32 * i));
@@ -112,31 +159,39 @@ function splitPrefix(raw: string, max: number): { address: string; length: numbe
   return { address: raw.slice(0, slash), length };
 }
 
-function parseIPv4Prefix(raw: string): ParsedValue {
-  if (raw.includes(':')) return fail(`${raw} is an IPv6 value, not IPv4`);
-  const split = splitPrefix(raw, 32);
-  if (typeof split === 'string') return fail(split);
-  const address = parseIPv4Address(split.address);
-  if (typeof address === 'string') return fail(address);
-  const words = Uint32Array.of(address);
-  if (clearHostBits(words, split.length)) {
-    const network = `${formatIPv4(words[0]!)}/${split.length}`;
-    return fail(`${raw} has host bits set: did you mean ${network}?`);
-  }
-  return { ok: true, value: `${formatIPv4(address)}/${split.length}` };
+/** A parsed IP prefix: canonical text, its bits as big-endian words, its length. */
+export interface IpPrefix {
+  value: string;
+  /** Big-endian 32-bit words: one for IPv4, four for IPv6. */
+  words: ArrayLike<number>;
+  length: number;
 }
 
-function parseIPv6Prefix(raw: string): ParsedValue {
-  if (/^\d+\.\d+\.\d+\.\d+(\/\d+)?$/.test(raw)) return fail(`${raw} is an IPv4 value, not IPv6`);
-  const split = splitPrefix(raw, 128);
-  if (typeof split === 'string') return fail(split);
-  const words = parseIPv6Address(split.address);
-  if (typeof words === 'string') return fail(words);
-  const address = formatIPv6(words);
+/** Parses an IPv4 or IPv6 prefix (a bare address is a host prefix), or says why not. */
+export function parseIpPrefix(kind: 'ipv4' | 'ipv6', raw: string): IpPrefix | string {
+  const v4 = kind === 'ipv4';
+  if (v4 && raw.includes(':')) return `${raw} is an IPv6 value, not IPv4`;
+  if (!v4 && /^\d+\.\d+\.\d+\.\d+(\/\d+)?$/.test(raw)) return `${raw} is an IPv4 value, not IPv6`;
+  const split = splitPrefix(raw, v4 ? 32 : 128);
+  if (typeof split === 'string') return split;
+  const parsed = v4 ? parseIPv4Address(split.address) : parseIPv6Address(split.address);
+  if (typeof parsed === 'string') return parsed;
+  const words = typeof parsed === 'number' ? [parsed] : parsed;
   if (clearHostBits(words, split.length)) {
-    return fail(`${raw} has host bits set: did you mean ${formatIPv6(words)}/${split.length}?`);
+    return `${raw} has host bits set: did you mean ${formatWords(words)}/${split.length}?`;
   }
-  return { ok: true, value: `${address}/${split.length}` };
+  return { value: `${formatWords(words)}/${split.length}`, words, length: split.length };
+}
+
+/** The canonical text of the network of `length` bits holding an address (1 or 4 words). */
+export function networkOf(words: ArrayLike<number>, length: number): string {
+  const copy = Uint32Array.from(words);
+  clearHostBits(copy, length);
+  return `${formatWords(copy)}/${length}`;
+}
+
+function formatWords(words: ArrayLike<number>): string {
+  return words.length === 1 ? formatIPv4(words[0]!) : formatIPv6(words);
 }
 
 /** An AS number from `64500`, `AS64500`, `as64500` or asdot `1.10`, or an error message. */
@@ -186,9 +241,10 @@ export function parseOwnershipValue(kind: OwnershipKind, raw: string): ParsedVal
   if (text === '') return fail(`an empty ${kind} value`);
   switch (kind) {
     case 'ipv4':
-      return parseIPv4Prefix(text);
-    case 'ipv6':
-      return parseIPv6Prefix(text);
+    case 'ipv6': {
+      const prefix = parseIpPrefix(kind, text);
+      return typeof prefix === 'string' ? fail(prefix) : { ok: true, value: prefix.value };
+    }
     case 'asn': {
       const n = parseAsNumber(text);
       return typeof n === 'string' ? fail(n) : { ok: true, value: `AS${n}` };
