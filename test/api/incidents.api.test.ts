@@ -115,4 +115,29 @@ describe('incidents over HTTP: intake, triage, workflow', () => {
       .expect<View>(200);
     assert.ok(triage.acknowledgedAt, 'leaving new acknowledges the incident');
   });
+
+  it('numbers incidents created at the same time without gaps or duplicates', async () => {
+    const made = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        admin.post('/api/incidents', { title: `Parallel report ${i}` }).expect<View>(201),
+      ),
+    );
+    const numbers = made.map((m) => Number(m.reference.slice(-6))).sort((a, b) => a - b);
+    assert.equal(new Set(numbers).size, 12);
+    assert.equal(numbers[11]! - numbers[0]!, 11);
+  });
+
+  it('answers an API token caller with source api, and refuses a viewer', async () => {
+    const viewer = await server.userClient('viewer@cirt.example', 'viewer');
+    await viewer.client.post('/api/incidents', { title: 'x' }).expect(403);
+    const token = await admin
+      .post('/api/tokens', { name: 'feed', role: 'analyst' })
+      .expect<{ secret: string }>(201);
+    const client = server.client();
+    client.bearer = token.secret;
+    const made = await client
+      .post('/api/incidents', { title: 'From a script' })
+      .expect<View & { source: string }>(201);
+    assert.equal(made.source, 'api');
+  });
 });
