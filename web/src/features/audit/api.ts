@@ -69,6 +69,25 @@ export const knownActions = [
   'constituent.import_rir',
   'incident.filter_create',
   'incident.filter_delete',
+  'incident.create',
+  'incident.update',
+  'incident.status',
+  'incident.comment',
+  'incident.task_create',
+  'incident.task_update',
+  'incident.task_delete',
+  'incident.observable_add',
+  'incident.observable_delete',
+  'incident.constituent_set',
+  'incident.attachment_add',
+  'incident.link_add',
+  'incident.link_delete',
+  'incident.merge',
+  'incident.access_grant',
+  'incident.access_revoke',
+  'incident.settings_update',
+  'incident.notify',
+  'incident.acknowledge',
 ] as const;
 
 export const knownEntityTypes = [
@@ -83,6 +102,8 @@ export const knownEntityTypes = [
   'constituent_org',
   'constituent_contact',
   'constituents',
+  'incident',
+  'incident_settings',
   'incident_saved_filter',
 ] as const;
 
