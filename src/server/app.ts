@@ -21,6 +21,9 @@ import {
 import { accountsDeps, accountsRoutes, registerAccessControl } from '../modules/accounts/index.js';
 import { constituentsDeps, constituentsRoutes } from '../modules/constituents/index.js';
 import { incidentsDeps, incidentsRoutes } from '../modules/incidents/index.js';
+import { mailOutRoutes } from '../modules/incidents/notify.routes.js';
+import { mailingDeps } from '../modules/incidents/notify.service.js';
+import { createMailer } from '../modules/mail/index.js';
 import { registryRoutes, type ReferenceData } from '../modules/registry/index.js';
 import {
   loadToolkitContent,
@@ -168,16 +171,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const content = options.toolkitContent ?? loadToolkitContent(config.toolkitContentDir);
   toolkitRoutes(app, toolkitDeps(db, clock, content, registry));
   constituentsRoutes(app, constituentsDeps(db, clock, { dataDir: config.dataDir }));
-  incidentsRoutes(
-    app,
-    incidentsDeps(
-      db,
-      clock,
-      config,
-      constituentsDeps(db, clock, { dataDir: config.dataDir }),
-      toolkitDeps(db, clock, content, registry),
-    ),
+  const incidents = incidentsDeps(
+    db,
+    clock,
+    config,
+    constituentsDeps(db, clock, { dataDir: config.dataDir }),
+    toolkitDeps(db, clock, content, registry),
   );
+  incidentsRoutes(app, incidents);
+  // Outgoing mail: notifications, the public report form and its acknowledgements.
+  const mailer = createMailer(config.mail, logger);
+  app.addHook('onClose', () => Promise.resolve(mailer.close()));
+  mailOutRoutes(app, mailingDeps(incidents, mailer, logger));
   await registerWeb(app, options.webDir);
   return app;
 }
