@@ -32,7 +32,7 @@ describe('incident list query', () => {
   it('names the field of a wrong value', () => {
     const result = incidentListQuerySchema.safeParse({ status: 'new,open', limit: '500' });
     assert.equal(result.success, false);
-    const paths = result.error!.issues.map((i) => i.path[0]);
+    const paths = result.error.issues.map((i) => i.path[0]);
     assert.ok(paths.includes('status'));
     assert.ok(paths.includes('limit'));
     assert.equal(incidentListQuerySchema.safeParse({ createdFrom: '2026-13-01' }).success, false);

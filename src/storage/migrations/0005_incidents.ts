@@ -42,13 +42,15 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .addColumn('revision', 'integer', (c) => c.notNull())
     .execute();
   for (const [name, columns] of [
-    ['incidents_created_idx', ['created_at']],
-    ['incidents_status_idx', ['status', 'created_at']],
-    ['incidents_assignee_idx', ['assignee_id', 'created_at']],
-    ['incidents_rsit_idx', ['rsit_class', 'rsit_type', 'created_at']],
-    ['incidents_severity_idx', ['severity', 'created_at']],
-    ['incidents_sector_idx', ['sector', 'created_at']],
-    ['incidents_tlp_idx', ['tlp', 'created_at']],
+    // Each ends with (created_at, id): the list's order and its keyset cursor.
+    ['incidents_created_idx', ['created_at', 'id']],
+    ['incidents_updated_idx', ['updated_at', 'id']],
+    ['incidents_status_idx', ['status', 'created_at', 'id']],
+    ['incidents_assignee_idx', ['assignee_id', 'created_at', 'id']],
+    ['incidents_rsit_idx', ['rsit_class', 'rsit_type', 'created_at', 'id']],
+    ['incidents_severity_idx', ['severity', 'created_at', 'id']],
+    ['incidents_sector_idx', ['sector', 'created_at', 'id']],
+    ['incidents_tlp_idx', ['tlp', 'created_at', 'id']],
   ] as const) {
     await db.schema
       .createIndex(name)

@@ -83,11 +83,14 @@ async function upPostgres(db: AnyDb): Promise<void> {
        doc tsvector not null
      )`,
     `create index incident_search_doc_idx on incident_search using gin (doc)`,
-    `create function incident_search_refresh(target text) returns void language sql as $fn$
-       delete from incident_search where incident_id = target;
+    // plpgsql keeps its plans between calls (an SQL function would plan on every row).
+    `create function incident_search_refresh(target text) returns void language plpgsql as $fn$
+     begin
        insert into incident_search (incident_id, doc)
-         select i.id, ${document('i')} from incidents i where i.id = target;
-     $fn$`,
+         select i.id, ${document('i')} from incidents i where i.id = target
+         on conflict (incident_id) do update set doc = excluded.doc;
+       if not found then delete from incident_search where incident_id = target; end if;
+     end $fn$`,
     `create function incident_search_incident() returns trigger language plpgsql as $fn$
      begin
        if tg_op = 'DELETE' then
