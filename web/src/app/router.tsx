@@ -32,6 +32,10 @@ const BcmPage = lazy(() => import('../features/toolkit/bcm/BcmPage'));
 const Rfc2350Page = lazy(() => import('../features/toolkit/rfc2350/Rfc2350Page'));
 const IncidentsLayout = lazy(() => import('../features/incidents/IncidentsLayout'));
 const ConstituentsLayout = lazy(() => import('../features/constituents/ConstituentsLayout'));
+const OrgsPage = lazy(() => import('../features/constituents/OrgsPage'));
+const OrgPage = lazy(() => import('../features/constituents/OrgPage'));
+const ConstituentsLookupPage = lazy(() => import('../features/constituents/LookupPage'));
+const ConstituentsImportPage = lazy(() => import('../features/constituents/ImportPage'));
 
 export function AppRouter() {
   return (
@@ -112,6 +116,10 @@ export function AppRouter() {
               }
             >
               {/* constituents pages */}
+              <Route index element={<OrgsPage />} />
+              <Route path="orgs/:orgId" element={<OrgPage />} />
+              <Route path="lookup" element={<ConstituentsLookupPage />} />
+              <Route path="import" element={<ConstituentsImportPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>
