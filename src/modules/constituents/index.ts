@@ -8,6 +8,8 @@ export {
   parseIPv4Address,
   parseIPv6Address,
   parseAsNumber,
+  parseIpPrefix,
+  networkOf,
   formatIPv4,
   formatIPv6,
   refang,
@@ -17,6 +19,7 @@ export {
   type LookupTarget,
   type LookupQuery,
   type ParsedLookupQuery,
+  type IpPrefix,
 } from './ownership-value.js';
 export {
   OwnershipIndex,
@@ -56,3 +59,19 @@ export {
   type ImportReport,
   type RowError,
 } from './import.js';
+export {
+  parseDelegated,
+  parseDelegatedLine,
+  createDelegatedParser,
+  readDelegated,
+  ipv4RangeToPrefixes,
+  type DelegatedType,
+  type DelegatedStatus,
+  type DelegatedRecord,
+  type DelegatedHeader,
+  type DelegatedSummary,
+  type DelegatedProblem,
+  type DelegatedLine,
+  type DelegatedOptions,
+  type DelegatedResult,
+} from './rir-delegated.js';
