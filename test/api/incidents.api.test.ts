@@ -140,4 +140,38 @@ describe('incidents over HTTP: intake, triage, workflow', () => {
       .expect<View & { source: string }>(201);
     assert.equal(made.source, 'api');
   });
+
+  it('reopens a resolved incident only with a comment, and shows it in the timeline', async () => {
+    let incident = await admin
+      .post('/api/incidents', { title: 'Defaced municipal site' })
+      .expect<View>(201);
+    for (const status of ['triage', 'in-progress', 'resolved'])
+      incident = await admin
+        .post(`/api/incidents/${incident.id}/status`, { revision: incident.revision, status })
+        .expect<View>(200);
+    const bare = await admin
+      .post(`/api/incidents/${incident.id}/status`, {
+        revision: incident.revision,
+        status: 'in-progress',
+      })
+      .expect<Problem>(422);
+    assert.equal(bare.errors?.[0]?.field, 'comment');
+    const reopened = await admin
+      .post(`/api/incidents/${incident.id}/status`, {
+        revision: incident.revision,
+        status: 'in-progress',
+        comment: 'defaced again',
+      })
+      .expect<View>(200);
+    assert.equal(reopened.status, 'in-progress');
+    const { events } = await admin
+      .get(`/api/incidents/${incident.id}/timeline?kind=status`)
+      .expect<{ events: { body: { to: string; reopen: boolean; comment: string } }[] }>(200);
+    assert.deepEqual(events.at(-1)?.body, {
+      from: 'resolved',
+      to: 'in-progress',
+      reopen: true,
+      comment: 'defaced again',
+    });
+  });
 });

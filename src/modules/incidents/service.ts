@@ -133,6 +133,17 @@ export async function createIncident(
       issues: issuesFromZod(parsed.error.issues),
     });
   const data = parsed.data;
+  // Nobody would be on the access list: the incident would be unreadable for ever.
+  if (actor.userId === null && isRestricted(data.tlp))
+    throw new AppError(
+      'validation_failed',
+      'An incident reported without a user account cannot start as TLP:RED or TLP:AMBER+STRICT',
+      {
+        issues: [
+          { field: 'tlp', message: 'must be clear, green or amber; an analyst raises it later' },
+        ],
+      },
+    );
   const db = deps.db.kysely;
   const { settings } = await readSettings(db);
   const { rsitClass, rsitType } = classify(deps.reference, data.rsitClass, data.rsitType);
