@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import ipaddr from 'ipaddr.js';
 import {
   formatIPv6,
   parseIPv6Address,
@@ -73,6 +75,31 @@ describe('IPv6 ownership values', () => {
     assert.equal(formatIPv6(words), '2001:db8::ff00:42:8329');
   });
 });
+
+describe('IPv6 text agrees with ipaddr.js', () => {
+  it('on any address written in full, compressed or with an IPv4 tail', () => {
+    const groups = fc.array(fc.oneof(fc.constant(0), fc.nat(0xffff)), {
+      minLength: 8,
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(groups, fc.boolean(), (parts, upper) => {
+        const full = parts.map((g) => (upper ? g.toString(16).toUpperCase() : g.toString(16)));
+        for (const text of [full.join(':'), formatIPv6(toWords(parts))]) {
+          const ours = parseIPv6Address(text);
+          assert.ok(ours instanceof Uint32Array, text);
+          const theirs = ipaddr.IPv6.parse(text);
+          assert.equal(formatIPv6(ours), theirs.toRFC5952String(), text);
+        }
+        const tail = `${full.slice(0, 6).join(':')}:${parts[6]! >> 8}.${parts[6]! & 255}.${parts[7]! >> 8}.${parts[7]! & 255}`;
+        assert.equal(formatIPv6(parseIPv6Address(tail) as Uint32Array), formatIPv6(toWords(parts)));
+      }),
+    );
+  });
+});
+
+const toWords = (parts: number[]) =>
+  [0, 1, 2, 3].map((i) => ((parts[2 * i]! << 16) | parts[2 * i + 1]!) >>> 0);
 
 describe('AS numbers', () => {
   it('accepts plain, AS-prefixed and asdot forms', () => {

@@ -154,6 +154,17 @@ describe('RIR delegated statistics: problems', () => {
     assert.equal(result.records.length, 1);
   });
 
+  it('checks dates against the calendar', () => {
+    const date = (text: string) => {
+      const parsed = parseDelegatedLine(`apnic|JP|asn|64500|1|${text}|allocated|x`, 1);
+      return parsed.kind === 'record' ? parsed.record.date : parsed.kind;
+    };
+    assert.equal(date('20240229'), '2024-02-29');
+    assert.equal(date('20230229'), 'error');
+    assert.equal(date('19000229'), 'error');
+    assert.equal(date('00000000'), null);
+  });
+
   it('reads blank lines, comments and Windows line ends', () => {
     assert.deepEqual(parseDelegatedLine('', 1), { kind: 'blank' });
     assert.deepEqual(parseDelegatedLine('# note', 2), { kind: 'comment' });

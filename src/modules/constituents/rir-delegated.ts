@@ -113,15 +113,31 @@ export function ipv4RangeToPrefixes(start: number, count: number): string[] {
   return prefixes;
 }
 
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isoDate(text: string): string | null | undefined {
   if (text === '' || text === '00000000') return null;
-  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-  if (!m) return undefined;
-  const iso = `${m[1]}-${m[2]}-${m[3]}`;
-  const parsed = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso
-    ? undefined
-    : iso;
+  if (!/^\d{8}$/.test(text)) return undefined;
+  const [year, month, day] = [+text.slice(0, 4), +text.slice(4, 6), +text.slice(6, 8)];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : monthDays[month - 1];
+  if (days === undefined || day < 1 || day > days) return undefined;
+  return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
+}
+
+function problem(
+  fields: string[],
+  line: number,
+  i: number | undefined,
+  message: string,
+): DelegatedLine {
+  if (i === undefined) return { kind: 'error', error: { line, message } };
+  const column = fields.slice(0, i).reduce((sum, f) => sum + f.length + 1, 1);
+  return { kind: 'error', error: { line, column, message } };
+}
+
+function countAt(fields: string[], i: number): number | undefined {
+  return /^\d{1,10}$/.test(fields[i]!) ? Number(fields[i]) : undefined;
 }
 
 /** Reads one line of a delegated file (1-based `line` for messages); keeps no state. */
@@ -130,20 +146,19 @@ export function parseDelegatedLine(text: string, line: number): DelegatedLine {
   if (trimmed.trim() === '') return { kind: 'blank' };
   if (trimmed.startsWith('#')) return { kind: 'comment' };
   const fields = trimmed.split('|');
-  const column = (i: number) => fields.slice(0, i).reduce((sum, f) => sum + f.length + 1, 1);
-  const error = (i: number | undefined, message: string): DelegatedLine => ({
-    kind: 'error',
-    error: i === undefined ? { line, message } : { line, column: column(i), message },
-  });
-  const count = (i: number): number | undefined =>
-    /^\d{1,10}$/.test(fields[i]!) ? Number(fields[i]) : undefined;
 
   if (/^\d+(\.\d+)?$/.test(fields[0]!)) {
     if (fields.length < 7) {
-      return error(undefined, `the version line has ${fields.length} fields, not 7`);
+      return problem(
+        fields,
+        line,
+        undefined,
+        `the version line has ${fields.length} fields, not 7`,
+      );
     }
-    const records = count(3);
-    if (records === undefined) return error(3, `the record count "${fields[3]}" is not a number`);
+    const records = countAt(fields, 3);
+    if (records === undefined)
+      return problem(fields, line, 3, `the record count "${fields[3]}" is not a number`);
     const [version, registry, serial, , startDate, endDate, utcOffset] = fields;
     return {
       kind: 'header',
@@ -160,33 +175,44 @@ export function parseDelegatedLine(text: string, line: number): DelegatedLine {
     };
   }
   if (fields[1] === '*' && fields[5] === 'summary') {
-    if (!types.has(fields[2]!)) return error(2, `unknown type "${fields[2]}" in a summary line`);
-    const n = count(4);
-    if (n === undefined) return error(4, `the summary count "${fields[4]}" is not a number`);
+    if (!types.has(fields[2]!))
+      return problem(fields, line, 2, `unknown type "${fields[2]}" in a summary line`);
+    const n = countAt(fields, 4);
+    if (n === undefined)
+      return problem(fields, line, 4, `the summary count "${fields[4]}" is not a number`);
     return {
       kind: 'summary',
       summary: { line, registry: fields[0]!, type: fields[2] as DelegatedType, count: n },
     };
   }
   if (fields.length < 7) {
-    return error(
+    return problem(
+      fields,
+      line,
       undefined,
       `${fields.length} fields where a record has at least 7 (registry|cc|type|start|value|date|status)`,
     );
   }
   const [registry, ccRaw, type, start, , dateRaw, status] = fields;
-  if (!/^[a-z]+$/.test(registry!)) return error(0, `"${registry}" is not a registry name`);
+  if (!/^[a-z]+$/.test(registry!))
+    return problem(fields, line, 0, `"${registry}" is not a registry name`);
   if (ccRaw !== '' && !/^[A-Z]{2}$/.test(ccRaw!)) {
-    return error(1, `"${ccRaw}" is not a country code (two capital letters)`);
+    return problem(fields, line, 1, `"${ccRaw}" is not a country code (two capital letters)`);
   }
-  if (!types.has(type!)) return error(2, `unknown type "${type}" (ipv4, ipv6 or asn)`);
-  const value = count(4);
-  if (value === undefined) return error(4, `"${fields[4]}" is not a count`);
-  if (value === 0) return error(4, 'a count of 0');
+  if (!types.has(type!))
+    return problem(fields, line, 2, `unknown type "${type}" (ipv4, ipv6 or asn)`);
+  const value = countAt(fields, 4);
+  if (value === undefined) return problem(fields, line, 4, `"${fields[4]}" is not a count`);
+  if (value === 0) return problem(fields, line, 4, 'a count of 0');
   const date = isoDate(dateRaw!);
-  if (date === undefined) return error(5, `"${dateRaw}" is not a date (YYYYMMDD)`);
+  if (date === undefined) return problem(fields, line, 5, `"${dateRaw}" is not a date (YYYYMMDD)`);
   if (!statuses.has(status!)) {
-    return error(6, `unknown status "${status}" (allocated, assigned, available, reserved)`);
+    return problem(
+      fields,
+      line,
+      6,
+      `unknown status "${status}" (allocated, assigned, available, reserved)`,
+    );
   }
   const record: DelegatedRecord = {
     line,
@@ -203,20 +229,20 @@ export function parseDelegatedLine(text: string, line: number): DelegatedLine {
   };
   if (type === 'ipv4') {
     const address = parseIPv4Address(start!);
-    if (typeof address === 'string') return error(3, address);
+    if (typeof address === 'string') return problem(fields, line, 3, address);
     if (address + value > 2 ** 32)
-      return error(4, `${value} addresses from ${start} run past 255.255.255.255`);
+      return problem(fields, line, 4, `${value} addresses from ${start} run past 255.255.255.255`);
     record.prefixes = ipv4RangeToPrefixes(address, value);
   } else if (type === 'ipv6') {
-    if (value > 128) return error(4, `prefix length ${value} is over 128`);
+    if (value > 128) return problem(fields, line, 4, `prefix length ${value} is over 128`);
     const prefix = parseIpPrefix('ipv6', `${start}/${value}`);
-    if (typeof prefix === 'string') return error(3, prefix);
+    if (typeof prefix === 'string') return problem(fields, line, 3, prefix);
     record.prefixes = [prefix.value];
   } else {
     const first = parseAsNumber(start!);
-    if (typeof first === 'string') return error(3, first);
+    if (typeof first === 'string') return problem(fields, line, 3, first);
     if (first + value - 1 > maxAsn)
-      return error(4, `${value} AS numbers from ${first} run past ${maxAsn}`);
+      return problem(fields, line, 4, `${value} AS numbers from ${first} run past ${maxAsn}`);
     record.asns = [first, first + value - 1];
   }
   return { kind: 'record', record };
