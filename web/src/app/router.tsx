@@ -1,6 +1,7 @@
-import { lazy } from 'react';
+import { Suspense, lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { LoginPage } from '../features/accounts/LoginPage';
+import { Loading } from '../ui';
 import { ErrorBoundary } from './ErrorBoundary';
 import { RequireAuth, RequirePermission, passwordPath } from './guards';
 import { NotFoundPage } from './NotFoundPage';
@@ -31,6 +32,7 @@ const RoadmapPage = lazy(() => import('../features/toolkit/roadmap/RoadmapPage')
 const BcmPage = lazy(() => import('../features/toolkit/bcm/BcmPage'));
 const Rfc2350Page = lazy(() => import('../features/toolkit/rfc2350/Rfc2350Page'));
 const IncidentsLayout = lazy(() => import('../features/incidents/IncidentsLayout'));
+const PublicReportPage = lazy(() => import('../features/incidents/public/PublicReportPage'));
 const ConstituentsLayout = lazy(() => import('../features/constituents/ConstituentsLayout'));
 const OrgsPage = lazy(() => import('../features/constituents/OrgsPage'));
 const OrgPage = lazy(() => import('../features/constituents/OrgPage'));
@@ -43,6 +45,17 @@ export function AppRouter() {
       <ErrorBoundary>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          {/* The public report form: no account, outside the shell. */}
+          <Route
+            path="/report"
+            element={
+              <Suspense fallback={<Loading />}>
+                <IncidentsLayout />
+              </Suspense>
+            }
+          >
+            <Route index element={<PublicReportPage />} />
+          </Route>
           <Route
             element={
               <RequireAuth>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { describeError, type ErrorDescription } from '../../app/errors';
 import { passwordPath } from '../../app/guards';
@@ -122,6 +122,9 @@ export function LoginPage() {
             </Button>
           </form>
           <p className="login__help">{t('accounts.login.help')}</p>
+          <p className="login__help">
+            <Link to="/report">{t('accounts.login.reportIncident')}</Link>
+          </p>
         </div>
       </main>
     </div>
