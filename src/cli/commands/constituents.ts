@@ -1,12 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../kernel/index.js';
 import {
   checkConstituentItems,
   constituentsDeps,
+  delegatedText,
   importConstituents,
+  importRir,
+  readRirSource,
   parseConstituentsCsv,
   parseConstituentsJson,
+  sectors,
+  type Sector,
 } from '../../modules/constituents/index.js';
 import { withContext } from '../context.js';
 import { print } from '../output.js';
@@ -72,4 +78,73 @@ export function constituentsCommands(program: Command): void {
         if (!result.written && !options.dryRun) process.exitCode = 2;
       });
     });
+
+  constituents
+    .command('import-rir')
+    .description(
+      "give a country's prefixes and AS numbers from an RIR extended delegated file (path or URL, .gz too) to one organisation",
+    )
+    .argument(
+      '<source>',
+      'a file path or an http(s) URL, e.g. https://ftp.afrinic.net/stats/afrinic/delegated-afrinic-extended-latest',
+    )
+    .requiredOption(
+      '--country <cc>',
+      'the country as the file writes it (ISO 3166 alpha-2, e.g. KE)',
+    )
+    .requiredOption('--org <name>', 'the organisation (by name; created if missing)')
+    .option(
+      '--sector <sector>',
+      'sector of the organisation when it is created',
+      'digital-infrastructure',
+    )
+    .option('--dry-run', 'check the file and say what would change, without writing')
+    .option('--json', 'print the report as JSON')
+    .action(
+      async (
+        source: string,
+        options: { country: string; org: string; sector: string; dryRun?: boolean; json?: boolean },
+      ) => {
+        if (!/^[A-Za-z]{2}$/.test(options.country))
+          throw new AppError('validation_failed', '--country must be two letters, e.g. KE');
+        if (!(sectors as readonly string[]).includes(options.sector))
+          throw new AppError('validation_failed', `--sector must be one of ${sectors.join(', ')}`);
+        await withContext(async (ctx) => {
+          const deps = constituentsDeps(ctx.db, ctx.deps.clock, { dataDir: ctx.config.dataDir });
+          // The operator may read any file they can; the server's folder rule is for the API.
+          const url = /^https?:\/\//i.test(source);
+          const bytes = url
+            ? await readRirSource(source, null, deps.fetchLimits)
+            : await readRirSource(path.basename(source), path.dirname(path.resolve(source)), {
+                ...deps.fetchLimits,
+                maxBytes: Number.MAX_SAFE_INTEGER,
+              });
+          const bar = progressBar('importing');
+          const result = await importRir(
+            deps,
+            ctx.audit,
+            delegatedText(bytes, 1024 * 1024 * 1024),
+            {
+              country: options.country,
+              orgName: options.org,
+              sector: options.sector as Sector,
+              dryRun: options.dryRun ?? false,
+              sourceRef: source,
+            },
+            (done, total) => bar.update(done, total),
+          );
+          bar.finish();
+          print(options, result, () =>
+            [
+              result.errors.length > 0
+                ? 'Nothing imported: the file has malformed lines.'
+                : verdict(result.written, options.dryRun, ''),
+              `records for ${options.country.toUpperCase()}: ${result.records} (IPv4 prefixes: ${result.ipv4}, IPv6 prefixes: ${result.ipv6}, AS numbers: ${result.asn}), new owned values: ${result.added}, already present: ${result.duplicates}${result.orgCreated ? ', organisation created' : ''}`,
+              ...result.errors.map((e) => `  line ${e.line}, ${e.field}: ${e.message}`),
+            ].join('\n'),
+          );
+          if (result.errors.length > 0) process.exitCode = 2;
+        });
+      },
+    );
 }

@@ -19,6 +19,9 @@ import {
   parseConstituentsJson,
 } from './import.js';
 import { lookupOwnership } from './lookup.service.js';
+import { delegatedText, importRir } from './rir-import.js';
+import { readRirSource } from './rir-source.js';
+import { sectors } from './sectors.js';
 import {
   addContact,
   addOwnership,
@@ -43,6 +46,23 @@ const flag = z
   .enum(['true', 'false'])
   .default('false')
   .transform((v) => v === 'true');
+const rirBody = z
+  .strictObject({
+    source: z.string().trim().min(1, 'must be a URL or a file name').max(2000),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, 'must be two letters as the RIR file writes the country, e.g. KE'),
+    orgId: z.string().min(1).max(100).optional(),
+    orgName: z.string().trim().max(200).optional(),
+    sector: z.enum(sectors).optional(),
+    dryRun: z.boolean().default(false),
+  })
+  .refine((b) => b.orgId !== undefined || (b.orgName ?? '') !== '', {
+    path: ['orgName'],
+    message: 'name the organisation that receives the address space (or give orgId)',
+  });
 const importQuery = z.strictObject({ mode: z.enum(['all', 'valid']).default('all'), dryRun: flag });
 
 /** The constituents API: organisations, contacts, ownership, lookup and imports. */
@@ -279,6 +299,41 @@ export function constituentsRoutes(app: FastifyInstance, deps: ConstituentsDeps)
         request.query,
       );
       if (!report.written && !report.dryRun) throw importRefusal(report);
+      return report;
+    },
+  );
+
+  r.post(
+    '/api/constituents/import/rir',
+    {
+      schema: {
+        tags,
+        summary:
+          "A country's prefixes and AS numbers from an RIR extended delegated file (a URL, or a file in CIRTKIT_DATA_DIR/imports) to one organisation",
+        body: rirBody,
+      },
+      config: { access: constituentsEdit },
+    },
+    async (request) => {
+      const body = request.body;
+      const bytes = await readRirSource(body.source, deps.importDir, deps.fetchLimits);
+      const report = await importRir(
+        deps,
+        auditContext(request),
+        delegatedText(bytes, deps.fetchLimits.maxBytes),
+        { ...body, sourceRef: body.source },
+      );
+      if (report.errors.length > 0)
+        throw new AppError(
+          'validation_failed',
+          `${report.errors.length} line(s) of the file are malformed, so nothing was imported`,
+          {
+            issues: report.errors.map((e) => ({
+              field: `line ${e.line} ${e.field}`,
+              message: e.message,
+            })),
+          },
+        );
       return report;
     },
   );

@@ -75,3 +75,5 @@ export {
   type DelegatedOptions,
   type DelegatedResult,
 } from './rir-delegated.js';
+export { importRir, delegatedText, type RirImportInput, type RirReport } from './rir-import.js';
+export { readRirSource } from './rir-source.js';
