@@ -337,6 +337,39 @@ describe('incident handling over HTTP', () => {
     assert.equal((event!.body['other'] as { reference: string }).reference, b.reference);
   });
 
+  it('lets an analyst take a free incident, and only a lead take it from them', async () => {
+    const other = await server.userClient('bob@cirt.example', 'analyst');
+    const lead = await server.userClient('lia@cirt.example', 'lead');
+    const mine = await create({ title: 'Brute force on a VPN' });
+    const me = (
+      await admin
+        .get('/api/users?limit=100')
+        .expect<{ items: { id: string; email: string }[] }>(200)
+    ).items.find((u) => u.email === 'ana@cirt.example')!.id;
+    const taken = await analyst
+      .patch(`/api/incidents/${mine.id}`, { revision: mine.revision, assigneeId: me })
+      .expect<View>(200);
+    const refused = await other.client
+      .patch(`/api/incidents/${mine.id}`, { revision: taken.revision, assigneeId: other.id })
+      .expect<Problem>(403);
+    assert.match(refused.detail, /incidents.manage/);
+    const moved = await lead.client
+      .patch(`/api/incidents/${mine.id}`, { revision: taken.revision, assigneeId: other.id })
+      .expect<View & { assigneeId: string }>(200);
+    assert.equal(moved.assigneeId, other.id);
+    const [assignment] = (await events(mine.id, 'assignment')).slice(-1);
+    assert.deepEqual((assignment!.body['assigneeId'] as { to: string }).to, other.id);
+    const viewerId = (
+      await admin
+        .get('/api/users?limit=100')
+        .expect<{ items: { id: string; email: string }[] }>(200)
+    ).items.find((u) => u.email === 'vic@cirt.example')!.id;
+    const notHandler = await lead.client
+      .patch(`/api/incidents/${mine.id}`, { revision: moved.revision, assigneeId: viewerId })
+      .expect<Problem>(422);
+    assert.equal(notHandler.errors?.[0]?.field, 'assigneeId');
+  });
+
   it('audits every write', async () => {
     const { items } = await admin
       .get('/api/audit?entityType=incident&limit=500')

@@ -10,12 +10,8 @@ import {
   type IntakeSource,
   type NewIncidentInput,
 } from './incident.schema.js';
-import {
-  insertObservables,
-  normaliseAll,
-  recordSuggestions,
-  suggestOwners,
-} from './observables.service.js';
+import { recordSuggestions, suggestOwners } from './affected.service.js';
+import { insertObservables, normaliseAll } from './observables.service.js';
 import type { IncidentReference } from './reference-data.js';
 import { loadLadder, readSettings, type IncidentSettings } from './settings.js';
 import { checkSeverity } from './severity.js';

@@ -10,13 +10,8 @@ import {
 } from './incident.schema.js';
 import { actorOf } from './http.js';
 import { incidentParams, incidentsHandle, incidentsRead, tags } from './incidents.routes.js';
-import {
-  addObservables,
-  deleteObservable,
-  listConstituents,
-  listObservables,
-  setConstituent,
-} from './observables.service.js';
+import { listConstituents, setConstituent } from './affected.service.js';
+import { addObservables, deleteObservable, listObservables } from './observables.service.js';
 import { loadReadable } from './service.js';
 import { createTask, deleteTask, listTasks, updateTask } from './tasks.service.js';
 import { listAttachments, readAttachment, uploadAttachment } from './attachments.service.js';

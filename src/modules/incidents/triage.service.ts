@@ -68,7 +68,20 @@ export async function patchIncident(
   Object.assign(next, classify(deps.reference, next.rsitClass, next.rsitType));
   if (patch.severity !== undefined) checkSeverity(await loadLadder(db, settings), patch.severity);
   if (patch.queue !== undefined) checkQueue(settings, patch.queue);
-  if (patch.assigneeId !== undefined) await checkAssignee(db, patch.assigneeId);
+  if (patch.assigneeId !== undefined) {
+    await checkAssignee(db, patch.assigneeId);
+    // Taking an incident away from the analyst who holds it is a lead's decision.
+    const held = current.assigneeId !== null && current.assigneeId !== actor.userId;
+    if (
+      held &&
+      patch.assigneeId !== current.assigneeId &&
+      !actor.permissions.has('incidents.manage')
+    )
+      throw new AppError(
+        'forbidden',
+        'The incident is assigned to someone else: reassigning it needs the permission incidents.manage',
+      );
+  }
 
   const changed = triageFields.filter(
     (f) => JSON.stringify(current[f]) !== JSON.stringify(next[f]),
