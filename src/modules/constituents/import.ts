@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import { AppError, isoNow, newId } from '../../kernel/index.js';
 import { appendAudit, type AuditContext } from '../accounts/index.js';
-import { readPublicKey } from '../toolkit/openpgp.js';
+import { readPublicKey } from '../toolkit/index.js';
 import {
   contactFields,
   newOrgSchema,

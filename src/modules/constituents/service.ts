@@ -1,7 +1,7 @@
 import { AppError, isoNow, newId } from '../../kernel/index.js';
 import type { Executor } from '../../storage/index.js';
 import { appendAudit, type AuditContext } from '../accounts/index.js';
-import { readPublicKey } from '../toolkit/openpgp.js';
+import { readPublicKey } from '../toolkit/index.js';
 import type {
   Contact,
   ContactPatch,

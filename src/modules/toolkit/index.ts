@@ -25,3 +25,5 @@ export { defaultBcmPlan } from './bcm-defaults.js';
 export { bcmPlanSchema, type BcmPlan } from './bcm.schema.js';
 export { readDocument } from './documents.js';
 export { findProject } from './store.js';
+/** For contacts' keys elsewhere (constituents): read and describe an armoured public key. */
+export { readPublicKey, type KeyInfo } from './openpgp.js';

@@ -78,7 +78,7 @@ describe('OpenPGP keys, signatures and verification', () => {
         team.publicKey.replace(/\n[A-Za-z0-9+/]{20}/, '\n'),
         /is not a readable OpenPGP public key \(/,
       ],
-      [`${team.publicKey}\n${other.publicKey}`, /holds 2 keys: paste only the team's own key/],
+      [`${team.publicKey}\n${other.publicKey}`, /holds 2 keys: paste exactly one public key/],
     ];
     for (const [input, message] of cases) {
       const issue = await refusal(

@@ -93,7 +93,7 @@ async function parsePublicKey(armored: string, field: string): Promise<openpgp.K
     throw refuse(field, `is an OpenPGP ${kind}, not a public key`, 'other_block');
   const blocks = armored.match(/-----BEGIN PGP PUBLIC KEY BLOCK-----/g)?.length ?? 0;
   if (blocks > 1)
-    throw refuse(field, `holds ${blocks} keys: paste only the team's own key`, 'several_keys');
+    throw refuse(field, `holds ${blocks} keys: paste exactly one public key`, 'several_keys');
   let keys: openpgp.Key[];
   try {
     keys = await openpgp.readKeys({ armoredKeys: armored });
@@ -105,7 +105,7 @@ async function parsePublicKey(armored: string, field: string): Promise<openpgp.K
     );
   }
   if (keys.length !== 1)
-    throw refuse(field, `holds ${keys.length} keys: paste only the team's own key`, 'several_keys');
+    throw refuse(field, `holds ${keys.length} keys: paste exactly one public key`, 'several_keys');
   return keys[0]!;
 }
 
