@@ -182,7 +182,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Outgoing mail: notifications, the public report form and its acknowledgements.
   const mailer = createMailer(config.mail, logger);
   app.addHook('onClose', () => Promise.resolve(mailer.close()));
-  mailOutRoutes(app, mailingDeps(incidents, mailer, logger));
+  await mailOutRoutes(app, mailingDeps(incidents, mailer, logger));
   await registerWeb(app, options.webDir);
   return app;
 }

@@ -14,6 +14,8 @@ const reviewedPublic = new Set([
   'GET /readyz',
   'GET /api/openapi.json',
   'POST /api/auth/login',
+  // The public report form: rate-limited per address, honeypot, size-limited attachments.
+  'POST /api/public/reports',
 ]);
 
 const sample = (url: string) =>

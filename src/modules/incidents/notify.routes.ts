@@ -93,8 +93,8 @@ export function notifyRoutes(app: FastifyInstance, deps: MailingDeps): void {
  * Everything the incidents module sends by e-mail: notification routes and the public report
  * form. Returns the deps that `sendAcknowledgement` needs (mail intake acknowledges with them).
  */
-export function mailOutRoutes(app: FastifyInstance, deps: MailingDeps): MailingDeps {
+export async function mailOutRoutes(app: FastifyInstance, deps: MailingDeps): Promise<MailingDeps> {
   notifyRoutes(app, deps);
-  publicReportRoutes(app, deps);
+  await publicReportRoutes(app, deps);
   return deps;
 }

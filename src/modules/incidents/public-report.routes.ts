@@ -95,11 +95,14 @@ function decoyReference(prefix: string, now: Date): string {
  * `POST /api/public/reports`: anyone may report an incident. Limited per address and hour;
  * a filled honeypot field is answered like a success and creates nothing; attachments are
  * limited in size and number. The incident (source `form`) answers its reference, and the
- * reporter gets an acknowledgement e-mail in the form's language.
+ * reporter gets an acknowledgement e-mail in the form's language. The multipart parser lives in
+ * this route's own scope: no other route accepts multipart bodies.
  */
-export function publicReportRoutes(app: FastifyInstance, deps: MailingDeps): void {
+export async function publicReportRoutes(app: FastifyInstance, deps: MailingDeps): Promise<void> {
   const maxBytes = deps.config.attachmentMaxBytes;
-  void app.register(async (scope) => {
+  // Awaited by the caller, so the route is in place before the web UI's files are registered
+  // (routes added while those register are taken for files of the web UI).
+  await app.register(async (scope) => {
     await scope.register(fastifyMultipart, {
       limits: {
         fileSize: maxBytes,
