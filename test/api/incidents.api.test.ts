@@ -174,4 +174,56 @@ describe('incidents over HTTP: intake, triage, workflow', () => {
       comment: 'defaced again',
     });
   });
+
+  it('checks the settings field by field, and uses their queues', async () => {
+    const settings = await admin
+      .get('/api/incidents/settings')
+      .expect<{
+        revision: number;
+        sla: Record<string, { ackMinutes: number; resolveMinutes: number }>;
+      }>(200);
+    const bad = await admin
+      .put('/api/incidents/settings', {
+        revision: settings.revision,
+        toolkitProjectId: null,
+        sla: {
+          ...settings.sla,
+          apocalyptic: { ackMinutes: 1, resolveMinutes: 2 },
+          high: { ackMinutes: 600, resolveMinutes: 60 },
+        },
+        queues: [
+          { id: 'malware', name: 'Malware' },
+          { id: 'malware', name: 'Again' },
+        ],
+      })
+      .expect<Problem>(422);
+    assert.deepEqual(bad.errors?.map((e) => e.field).sort(), [
+      'queues.1.id',
+      'sla.apocalyptic',
+      'sla.high.ackMinutes',
+    ]);
+    await admin
+      .put('/api/incidents/settings', {
+        revision: settings.revision,
+        toolkitProjectId: null,
+        sla: settings.sla,
+        queues: [{ id: 'malware', name: 'Malware' }],
+      })
+      .expect(200);
+    const ref = await admin
+      .get('/api/incidents/reference')
+      .expect<{ queues: { id: string }[] }>(200);
+    assert.deepEqual(
+      ref.queues.map((q) => q.id),
+      ['malware'],
+    );
+    const wrongQueue = await admin
+      .post('/api/incidents', { title: 'x', queue: 'general' })
+      .expect<Problem>(422);
+    assert.deepEqual(wrongQueue.errors, [{ field: 'queue', message: 'must be one of malware' }]);
+    const queued = await admin
+      .post('/api/incidents', { title: 'Emotet wave', queue: 'malware' })
+      .expect<View & { queue: string }>(201);
+    assert.equal(queued.queue, 'malware');
+  });
 });
