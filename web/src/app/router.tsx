@@ -33,6 +33,11 @@ const BcmPage = lazy(() => import('../features/toolkit/bcm/BcmPage'));
 const Rfc2350Page = lazy(() => import('../features/toolkit/rfc2350/Rfc2350Page'));
 const IncidentsLayout = lazy(() => import('../features/incidents/IncidentsLayout'));
 const PublicReportPage = lazy(() => import('../features/incidents/public/PublicReportPage'));
+const NewIncidentPage = lazy(() => import('../features/incidents/NewIncidentPage'));
+const IncidentPage = lazy(() => import('../features/incidents/IncidentPage'));
+const IncidentSettingsPage = lazy(
+  () => import('../features/incidents/settings/IncidentSettingsPage'),
+);
 const ConstituentsLayout = lazy(() => import('../features/constituents/ConstituentsLayout'));
 const OrgsPage = lazy(() => import('../features/constituents/OrgsPage'));
 const OrgPage = lazy(() => import('../features/constituents/OrgPage'));
@@ -119,6 +124,23 @@ export function AppRouter() {
               }
             >
               {/* incidents pages */}
+              <Route
+                path="new"
+                element={
+                  <RequirePermission permission="incidents.handle">
+                    <NewIncidentPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="settings"
+                element={
+                  <RequirePermission permission="incidents.manage">
+                    <IncidentSettingsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route path=":id" element={<IncidentPage />} />
             </Route>
             <Route
               path="/constituents"
