@@ -23,6 +23,7 @@ import { constituentsDeps, constituentsRoutes } from '../modules/constituents/in
 import { incidentsDeps, incidentsRoutes } from '../modules/incidents/index.js';
 import { mailOutRoutes } from '../modules/incidents/notify.routes.js';
 import { mailingDeps } from '../modules/incidents/notify.service.js';
+import { mailIntake } from '../modules/incidents/intake-mail.routes.js';
 import { createMailer } from '../modules/mail/index.js';
 import { registryRoutes, type ReferenceData } from '../modules/registry/index.js';
 import {
@@ -183,6 +184,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const mailer = createMailer(config.mail, logger);
   app.addHook('onClose', () => Promise.resolve(mailer.close()));
   await mailOutRoutes(app, mailingDeps(incidents, mailer, logger));
+  // The intake mailbox: /api/mail, and the IMAP poller when CIRTKIT_IMAP_URL is set.
+  mailIntake(app, { incidents, logger, mailer });
   await registerWeb(app, options.webDir);
   return app;
 }

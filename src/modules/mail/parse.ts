@@ -41,6 +41,13 @@ export interface MailSummary {
   date: string | null;
   /** Sent by a machine (Auto-Submitted, bulk precedence, bounces): never answered automatically. */
   automatic: boolean;
+  /** The primary language subtag of Content-Language (`fr`), if the sender declared one. */
+  language: string | null;
+}
+
+function languageOf(value: string | undefined): string | null {
+  const tag = /^\s*([a-z]{2,3})\b/i.exec(value ?? '')?.[1];
+  return tag ? tag.toLowerCase() : null;
 }
 
 export interface InboundAttachment {
@@ -99,6 +106,7 @@ function summaryOf(parsed: ParsedMail): MailSummary {
     to: [...addresses(parsed.to), ...addresses(parsed.cc)],
     date: date ? parsed.date!.toISOString() : null,
     automatic: automaticFrom(header, address),
+    language: languageOf(header('content-language')),
   };
 }
 
@@ -119,6 +127,7 @@ export function rawSummary(raw: Buffer): MailSummary {
     to: [],
     date: isNaN(date) ? null : new Date(date).toISOString(),
     automatic: automaticFrom((n) => headers.first(n), address),
+    language: languageOf(headers.first('content-language')),
   };
 }
 
@@ -179,6 +188,10 @@ export async function parseMail(
   for (const [index, file] of files.entries()) {
     const filename = file.filename?.trim() || `attachment-${index + 1}`;
     let reason: string | null = null;
+    if (file.size === 0) {
+      skipped.push({ filename, reason: 'the attachment is empty' });
+      continue;
+    }
     if (file.size > limits.maxAttachmentBytes)
       reason = `attachment "${filename}" is ${megabytes(file.size)}, over the ${megabytes(limits.maxAttachmentBytes)} limit`;
     else if (attachments.length >= limits.maxAttachments)

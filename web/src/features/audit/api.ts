@@ -88,6 +88,13 @@ export const knownActions = [
   'incident.settings_update',
   'incident.notify',
   'incident.acknowledge',
+  'mail.receive',
+  'mail.poll',
+  'mail.thread',
+  'mail.create_incident',
+  'mail.unparsed',
+  'mail.ignore',
+  'mail.dismiss',
 ] as const;
 
 export const knownEntityTypes = [
@@ -105,6 +112,8 @@ export const knownEntityTypes = [
   'incident',
   'incident_settings',
   'incident_saved_filter',
+  'mail_message',
+  'mailbox',
 ] as const;
 
 /** A whole local day, from its first to its last millisecond, as the instants the API expects. */
