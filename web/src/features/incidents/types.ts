@@ -21,7 +21,7 @@ import type {
   TaskStatus,
   TimelineEvent,
   Tlp,
-} from '../../../../src/modules/incidents/incident.schema';
+} from '../../../../src/modules/incidents/incident.schema.js';
 
 export type {
   AffectedConstituent,

@@ -5,14 +5,8 @@ import { changeStatus } from '../api';
 import { isConflict, splitError } from '../components/errors';
 import { TextArea } from '../components/TextArea';
 import type { IncidentStatus } from '../types';
+import { needsComment } from './needsComment';
 import { useIncident } from './context';
-
-/** Moves that need a reason in words: reopening, and closing what was never resolved. */
-export function needsComment(from: IncidentStatus, to: IncidentStatus): boolean {
-  const reopening = (from === 'resolved' || from === 'closed') && to !== 'closed';
-  const closingUnresolved = to === 'closed' && from !== 'resolved';
-  return reopening || closingUnresolved;
-}
 
 /**
  * The next statuses the workflow allows from here, one button each; nothing else is offered.

@@ -1,4 +1,4 @@
-import type { Incident } from '../types';
+import type { Incident } from '../types.js';
 
 /**
  * Where an incident stands against its SLA deadlines at `now`: for each clock (acknowledge,

@@ -1,4 +1,4 @@
-import type { ObservableKind } from '../types';
+import type { ObservableKind } from '../types.js';
 
 /**
  * Reads a pasted list of observables, one per line, and guesses each one's kind. Reports often
