@@ -32,6 +32,8 @@ const RoadmapPage = lazy(() => import('../features/toolkit/roadmap/RoadmapPage')
 const BcmPage = lazy(() => import('../features/toolkit/bcm/BcmPage'));
 const Rfc2350Page = lazy(() => import('../features/toolkit/rfc2350/Rfc2350Page'));
 const IncidentsLayout = lazy(() => import('../features/incidents/IncidentsLayout'));
+const IncidentListPage = lazy(() => import('../features/incidents/list/IncidentListPage'));
+const IncidentStatsPage = lazy(() => import('../features/incidents/stats/IncidentStatsPage'));
 const PublicReportPage = lazy(() => import('../features/incidents/public/PublicReportPage'));
 const NewIncidentPage = lazy(() => import('../features/incidents/NewIncidentPage'));
 const IncidentPage = lazy(() => import('../features/incidents/IncidentPage'));
@@ -124,6 +126,8 @@ export function AppRouter() {
               }
             >
               {/* incidents pages */}
+              <Route index element={<IncidentListPage />} />
+              <Route path="stats" element={<IncidentStatsPage />} />
               <Route
                 path="new"
                 element={
