@@ -199,6 +199,42 @@ describe('intake by e-mail', { skip }, () => {
     assert.equal(last.body.via, 'message-id');
   });
 
+  it('round trip: report by e-mail, notification over SMTP, the answer threads back', async () => {
+    await imap.deliver(email({ subject: 'Botnet C2 at 198.51.100.23' }).raw);
+    await poll();
+    const report = await bySubject('Botnet C2 at 198.51.100.23');
+    // TLP:AMBER (the intake's default) goes only to known contacts: an analyst lowers it.
+    const { revision } = await admin
+      .get(`/api/incidents/${report.incidentId}`)
+      .expect<{ revision: number }>(200);
+    await admin
+      .patch(`/api/incidents/${report.incidentId}`, { revision, tlp: 'green' })
+      .expect(200);
+    await admin
+      .post(`/api/incidents/${report.incidentId}/notifications`, {
+        recipients: [{ email: 'abuse@isp.example', name: 'ISP abuse desk' }],
+        message: 'Please take the server offline.',
+      })
+      .expect(201);
+    const notice = await smtp.waitFor((m) => m.envelopeTo.includes('abuse@isp.example'));
+    assert.ok(notice.parsed.subject?.includes(`[${report.incidentReference}]`));
+    // The ISP answers without keeping the reference in the subject: the ids carry the thread.
+    const answer = email({
+      from: 'ISP abuse desk <abuse@isp.example>',
+      subject: 'Server taken offline',
+      inReplyTo: notice.parsed.messageId!,
+      references: notice.parsed.messageId!,
+      body: 'Done, the server is offline.',
+    });
+    await imap.deliver(answer.raw);
+    await poll();
+    const threaded = await bySubject('Server taken offline');
+    assert.equal(threaded.status, 'threaded');
+    assert.equal(threaded.incidentId, report.incidentId);
+    const kinds = (await timeline(report.incidentId!)).map((e) => e.kind);
+    assert.ok(kinds.indexOf('mail-out') < kinds.lastIndexOf('mail-in'), kinds.join(','));
+  });
+
   it('a broken message is kept raw and listed unparsed; the next good one is still processed', async () => {
     const broken = [
       'From: someone@reporter.example',
