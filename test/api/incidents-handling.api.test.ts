@@ -48,6 +48,24 @@ describe('incident handling over HTTP', () => {
   });
   after(() => server.close());
 
+  it('names the colleagues who may be assigned or given access, and refuses a viewer as assignee', async () => {
+    await server.userClient('cora@cirt.example', 'coordinator');
+    const ref = await analyst.get('/api/incidents/reference').expect<{
+      users: { email: string; canHandle: boolean }[];
+    }>(200);
+    const byEmail = new Map(ref.users.map((u) => [u.email, u.canHandle]));
+    assert.equal(byEmail.get('ana@cirt.example'), true);
+    assert.equal(byEmail.get('vic@cirt.example'), false, 'a viewer may read, not handle');
+    assert.equal(byEmail.has('cora@cirt.example'), false, 'coordinators do not read incidents');
+    const viewerId = (
+      await admin.get('/api/users').expect<{ items: { id: string; email: string }[] }>(200)
+    ).items.find((u) => u.email === 'vic@cirt.example')!.id;
+    const problem = await analyst
+      .post('/api/incidents', { title: 'Assigned to a viewer', assigneeId: viewerId })
+      .expect<Problem>(422);
+    assert.equal(problem.errors?.[0]?.field, 'assigneeId');
+  });
+
   it('answers the reference data in the asked language', async () => {
     const ref = await analyst.get('/api/incidents/reference?lang=fr').expect<{
       rsit: { classes: { id: string; name: string; types: { id: string; name: string }[] }[] };

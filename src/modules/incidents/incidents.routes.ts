@@ -13,7 +13,7 @@ import {
 import { actorOf } from './http.js';
 import { referenceAnswer } from './view.js';
 import { relationRoutes } from './relations.routes.js';
-import { createIncident, loadReadable } from './service.js';
+import { createIncident, incidentColleagues, loadReadable } from './service.js';
 import { loadLadder, readSettings, saveSettings, settingsPutSchema } from './settings.js';
 import { incidentListRoutes } from './list.routes.js';
 import { subResourceRoutes } from './sub.routes.js';
@@ -53,6 +53,7 @@ export function incidentsRoutes(app: FastifyInstance, deps: IncidentsDeps): void
         settings,
         await loadLadder(deps.db.kysely, settings, lang),
         lang,
+        await incidentColleagues(deps.db.kysely),
       );
     },
   );

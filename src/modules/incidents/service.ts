@@ -95,6 +95,31 @@ export function checkQueue(settings: IncidentSettings, queue: string | null): vo
 }
 
 /** An assignee is an active user who may handle incidents. */
+/** Active users who may read incidents, by name: who can be assigned (canHandle) or given access. */
+export async function incidentColleagues(
+  db: Executor,
+): Promise<{ id: string; displayName: string; email: string; canHandle: boolean }[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'email', 'role'])
+    .where('disabled', '=', 0)
+    .orderBy('display_name')
+    .execute();
+  return rows.flatMap((u) => {
+    if (!isRole(u.role)) return [];
+    const granted = permissionsOf(u.role);
+    if (!granted.has('incidents.read')) return [];
+    return [
+      {
+        id: u.id,
+        displayName: u.display_name,
+        email: u.email,
+        canHandle: granted.has('incidents.handle'),
+      },
+    ];
+  });
+}
+
 export async function checkAssignee(db: Executor, userId: string | null): Promise<void> {
   if (userId === null) return;
   const user = await db

@@ -50,9 +50,12 @@ export function referenceAnswer(
   settings: IncidentSettings,
   ladder: Ladder,
   lang: Locale,
+  users: { id: string; displayName: string; email: string; canHandle: boolean }[] = [],
 ) {
   return {
     lang,
+    /** Colleagues who may read incidents: assignees (canHandle) and access-list candidates. */
+    users,
     rsit: {
       version: deps.reference.version,
       source: deps.reference.source,

@@ -171,6 +171,8 @@ export interface UserSummary {
   id: string;
   displayName: string;
   email: string;
+  /** May be assigned incidents and tasks (else only given access to restricted ones). */
+  canHandle: boolean;
 }
 
 /** Sectors of the constituents (src/modules/constituents/sectors.ts), offered for an incident. */

@@ -50,7 +50,7 @@ export function TasksPanel() {
   const done = items.filter((task) => task.status === 'done').length;
   const users = [
     { id: me.id, displayName: me.displayName },
-    ...(reference.users ?? []).filter((u) => u.id !== me.id),
+    ...(reference.users ?? []).filter((u) => u.canHandle && u.id !== me.id),
   ];
   const nameOf = (id: string | null) =>
     id ? (users.find((u) => u.id === id)?.displayName ?? t('detail.triage.someoneElse')) : null;

@@ -93,7 +93,7 @@ export function TriagePanel() {
     }
   }
 
-  const users = reference.users ?? [];
+  const users = (reference.users ?? []).filter((u) => u.canHandle);
   const assignees = [
     { value: '', label: t('detail.triage.unassigned') },
     { value: me.id, label: t('detail.triage.me', { name: me.displayName }) },
