@@ -37,6 +37,7 @@ const IncidentStatsPage = lazy(() => import('../features/incidents/stats/Inciden
 const PublicReportPage = lazy(() => import('../features/incidents/public/PublicReportPage'));
 const NewIncidentPage = lazy(() => import('../features/incidents/NewIncidentPage'));
 const IncidentPage = lazy(() => import('../features/incidents/IncidentPage'));
+const MailboxPage = lazy(() => import('../features/incidents/mailbox/MailboxPage'));
 const IncidentSettingsPage = lazy(
   () => import('../features/incidents/settings/IncidentSettingsPage'),
 );
@@ -141,6 +142,14 @@ export function AppRouter() {
                 element={
                   <RequirePermission permission="incidents.manage">
                     <IncidentSettingsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="mailbox"
+                element={
+                  <RequirePermission permission="incidents.manage">
+                    <MailboxPage />
                   </RequirePermission>
                 }
               />
