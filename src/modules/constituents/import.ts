@@ -223,7 +223,11 @@ export function parseConstituentsCsv(bytes: Buffer): ParseResult {
     const ownershipStated = get('kind') !== '' || get('value') !== '';
     return {
       line,
-      fieldName: (part, key) => columnOf[part][key] ?? key,
+      // A list cell (contact_languages) is one column: `languages.2` is still that column.
+      fieldName: (part, key) => {
+        const columns: Record<string, string> = columnOf[part];
+        return columns[key] ?? columns[key.split('.')[0]!] ?? key;
+      },
       orgName: get('organisation'),
       org,
       contact,
