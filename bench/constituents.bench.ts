@@ -9,7 +9,21 @@ import {
   formatIPv6,
   type OwnershipEntry,
 } from '../src/modules/constituents/index.js';
+import { availableParallelism, loadavg } from 'node:os';
 import { report, type Figure } from './support.js';
+
+// On a shared, loaded machine wall time mostly measures the other processes: the goals are then
+// judged on this process's CPU time (process.cpuUsage, all its threads, GC included).
+const cpus = availableParallelism();
+const load = loadavg()[0]!;
+const loaded = load > cpus;
+const judged = loaded
+  ? `judged on CPU time: machine loaded (load ${load.toFixed(1)} on ${cpus} CPUs)`
+  : `judged on wall time (load ${load.toFixed(1)} on ${cpus} CPUs)`;
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
 
 // A small deterministic generator (xorshift32), so every run measures the same prefixes.
 let seed = 0x9e3779b9;
@@ -60,18 +74,17 @@ for (let i = 0; i < v6Count; i++) {
   });
 }
 
-// Build: best of 3 (the first run also warms the parser up).
-// CPU time is printed beside wall time: on a shared machine the two differ.
+// Build: best of 5 (the first run also warms the parser up); the index of the previous run is
+// garbage by then, as after a rebuild in the server.
 let buildMs = Infinity;
 let buildCpuMs = Infinity;
 let index = new OwnershipIndex();
-for (let run = 0; run < 3; run++) {
+for (let run = 0; run < 5; run++) {
   const start = performance.now();
   const cpu = process.cpuUsage();
   index = OwnershipIndex.build(entries);
   buildMs = Math.min(buildMs, performance.now() - start);
-  const used = process.cpuUsage(cpu);
-  buildCpuMs = Math.min(buildCpuMs, (used.user + used.system) / 1000);
+  buildCpuMs = Math.min(buildCpuMs, cpuMs(cpu));
 }
 
 // The baseline: one Map per prefix length in use, probed from the longest.
@@ -105,17 +118,27 @@ for (let i = 0; i < queryCount; i++) {
   } else queries[i] = random();
 }
 
-function rate(lookup: (address: number) => readonly string[]): { perSecond: number; hits: number } {
-  let best = 0;
-  let hits = 0;
-  for (let run = 0; run < 5; run++) {
-    hits = 0;
-    const start = performance.now();
-    for (let i = 0; i < queryCount; i++) if (lookup(queries[i]!).length > 0) hits++;
-    best = Math.max(best, queryCount / ((performance.now() - start) / 1000));
-  }
-  return { perSecond: Math.round(best), hits };
+interface Rate {
+  /** Lookups per second of wall time, and of this process's CPU time. */
+  wall: number;
+  cpu: number;
+  hits: number;
 }
+function rate(lookup: (address: number) => readonly string[]): Rate {
+  const best = { wall: 0, cpu: 0, hits: 0 };
+  for (let run = 0; run < 5; run++) {
+    let hits = 0;
+    const start = performance.now();
+    const cpu = process.cpuUsage();
+    for (let i = 0; i < queryCount; i++) if (lookup(queries[i]!).length > 0) hits++;
+    const cpuSeconds = cpuMs(cpu) / 1000;
+    best.wall = Math.max(best.wall, queryCount / ((performance.now() - start) / 1000));
+    if (cpuSeconds > 0) best.cpu = Math.max(best.cpu, queryCount / cpuSeconds);
+    best.hits = hits;
+  }
+  return { wall: Math.round(best.wall), cpu: Math.round(best.cpu), hits: best.hits };
+}
+const judgedRate = (r: Rate) => (loaded ? r.cpu : r.wall);
 const trie = rate((a) => index.lookupIPv4(a));
 const naive = rate(naiveLookup);
 if (trie.hits !== naive.hits)
@@ -124,24 +147,25 @@ if (trie.hits !== naive.hits)
 const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
 const figures: Figure[] = [
   {
-    name: 'ownership index build, 100k IPv4 + 20k IPv6',
-    value: Math.round(buildMs),
+    name: `ownership index build, 100k IPv4 + 20k IPv6 (${loaded ? 'CPU' : 'wall'})`,
+    value: Math.round(loaded ? buildCpuMs : buildMs),
     unit: 'ms',
     goal: { op: '<', value: 1000 },
-    note: `best of 3; CPU ${Math.round(buildCpuMs)} ms; ${index.size} entries; heap ${Math.round(heapMb)} MB`,
+    note: `best of 5: wall ${Math.round(buildMs)} ms, CPU ${Math.round(buildCpuMs)} ms; ${index.size} entries; heap ${Math.round(heapMb)} MB`,
   },
   {
-    name: 'IPv4 lookups (lookupIPv4)',
-    value: trie.perSecond,
+    name: `IPv4 lookups, lookupIPv4 (${loaded ? 'CPU' : 'wall'})`,
+    value: judgedRate(trie),
     unit: '/s',
     goal: { op: '>=', value: 1_000_000 },
-    note: `${queryCount} addresses, half in a prefix, best of 5; ${trie.hits} owned`,
+    note: `wall ${trie.wall}/s, CPU ${trie.cpu}/s; ${queryCount} addresses, half in a prefix, best of 5; ${trie.hits} owned`,
   },
   {
-    name: 'baseline: naive per-length Map',
-    value: naive.perSecond,
+    name: `baseline: naive per-length Map (${loaded ? 'CPU' : 'wall'})`,
+    value: judgedRate(naive),
     unit: '/s',
-    note: `${lengths.length} lengths probed from the longest`,
+    note: `wall ${naive.wall}/s, CPU ${naive.cpu}/s; ${lengths.length} lengths probed from the longest`,
   },
 ];
 report(figures);
+console.log(judged);

@@ -21,6 +21,7 @@ export {
   type ParsedLookupQuery,
   type IpPrefix,
 } from './ownership-value.js';
+export { parseAsRange, formatAsRange, ipv4PrefixKey, readIPv6Prefix } from './ownership-value.js';
 export {
   OwnershipIndex,
   type OwnershipEntry,

@@ -103,6 +103,22 @@ describe('ownership index: IP prefixes', () => {
     assert.equal(index.lookupIPv4(parseIPv4Address('198.51.100.1') as number).length, 0);
   });
 
+  it('keeps and shows canonical values whatever form an entry was written in', () => {
+    const loose = OwnershipIndex.build([
+      entry('a', 'ipv6', '2001:DB8:0:0:0:0:0:0/32'),
+      entry('b', 'ipv6', '2001:db8::/32'),
+      entry('c', 'ipv4', ' 198.51.100.0/24'),
+    ]);
+    assert.deepEqual(
+      loose.lookup({ kind: 'ipv6', value: '2001:db8::1' }).map((m) => `${m.orgId} ${m.value}`),
+      ['a 2001:db8::/32', 'b 2001:db8::/32'],
+    );
+    assert.equal(
+      loose.lookup({ kind: 'ipv4', value: '198.51.100.1' })[0]!.value,
+      '198.51.100.0/24',
+    );
+  });
+
   it('refuses an invalid entry or target with a precise error', () => {
     const fresh = new OwnershipIndex();
     assert.throws(

@@ -3,7 +3,11 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import {
+  formatAsRange,
   formatIPv6,
+  ipv4PrefixKey,
+  parseIpPrefix,
+  readIPv6Prefix,
   parseIPv6Address,
   parseLookupQuery,
   parseOwnershipValue,
@@ -113,6 +117,72 @@ describe('AS numbers', () => {
     assert.match(refusal('asn', '4294967296'), /over the largest AS number/);
     assert.match(refusal('asn', '1.65536'), /0-65535/);
     assert.match(refusal('asn', 'AS-EXAMPLE'), /not an AS number/);
+  });
+});
+
+describe('AS blocks', () => {
+  it('writes a block as AS64496-AS64511, in any accepted form; a block of one is one AS', () => {
+    assert.equal(canonical('asn', 'AS64496-AS64511'), 'AS64496-AS64511');
+    assert.equal(canonical('asn', '64496 - as64511'), 'AS64496-AS64511');
+    assert.equal(canonical('asn', '1.10-1.20'), 'AS65546-AS65556');
+    assert.equal(canonical('asn', 'AS64500-AS64500'), 'AS64500');
+    assert.equal(formatAsRange(64496, 64496 + 16 - 1), 'AS64496-AS64511');
+  });
+
+  it('refuses a block that ends before it starts or has a bad end', () => {
+    assert.equal(
+      refusal('asn', 'AS64511-AS64496'),
+      'AS64511-AS64496 ends before it starts: write the lower AS number first',
+    );
+    assert.match(refusal('asn', 'AS64496-AS4294967296'), /over the largest AS number/);
+    assert.match(refusal('asn', 'AS64496-'), /not an AS number/);
+  });
+
+  it('is understood as a lookup query', () => {
+    const query = parseLookupQuery('as64496-as64511');
+    assert.ok(query.ok);
+    assert.deepEqual(query.target, { kind: 'asn', value: 'AS64496-AS64511' });
+  });
+});
+
+describe('allocation-free prefix readers agree with parseIpPrefix', () => {
+  const v4Text = fc
+    .tuple(fc.array(fc.nat(300), { minLength: 4, maxLength: 4 }), fc.nat(40), fc.boolean())
+    .map(([parts, length, zero]) => `${parts.join('.')}${zero ? `/0${length}` : `/${length}`}`);
+  it('IPv4: a key exactly for canonical text, with its network and length', () => {
+    fc.assert(
+      fc.property(fc.oneof(v4Text, fc.string()), (text) => {
+        const key = ipv4PrefixKey(text);
+        const parsed = parseIpPrefix('ipv4', text);
+        if (typeof parsed === 'string' || parsed.value !== text) assert.equal(key, -1, text);
+        else assert.equal(key, parsed.length * 2 ** 32 + parsed.words[0]!, text);
+      }),
+    );
+    assert.equal(ipv4PrefixKey('192.0.2.0/24'), 24 * 2 ** 32 + 0xc0000200);
+    assert.equal(ipv4PrefixKey('192.0.2.1'), -1);
+  });
+
+  const groups = fc.array(fc.oneof(fc.constant(0), fc.nat(0xffff)), {
+    minLength: 8,
+    maxLength: 8,
+  });
+  it('IPv6: the words and length of any plain prefix; -1 means parseIpPrefix decides', () => {
+    fc.assert(
+      fc.property(groups, fc.nat(130), fc.nat(3), (parts, length, form) => {
+        const words = toWords(parts);
+        const full = parts.map((g) => g.toString(16).toUpperCase()).join(':');
+        const address = form === 0 ? full : formatIPv6(words);
+        const text = form === 3 ? `${address}:1/${length}` : `${address}/${length}`;
+        const into = new Uint32Array(4);
+        const read = readIPv6Prefix(text, into);
+        const parsed = parseIpPrefix('ipv6', text);
+        if (typeof parsed === 'string') assert.equal(read, -1, text);
+        else if (read >= 0) {
+          assert.equal(read, parsed.length, text);
+          assert.deepEqual([...into], Array.from(parsed.words), text);
+        } else assert.ok(parsed.value !== text, `${text} is canonical and was not read`);
+      }),
+    );
   });
 });
 

@@ -10,6 +10,19 @@
  * //   target: { kind: 'domain', value: 'www.example.org' } }
  */
 import { domainToASCII } from 'node:url';
+import { formatIPv4, parseIPv6Address, parseIpPrefix } from './ip-address.js';
+
+export {
+  parseIPv4Address,
+  parseIPv6Address,
+  formatIPv4,
+  formatIPv6,
+  parseIpPrefix,
+  networkOf,
+  ipv4PrefixKey,
+  readIPv6Prefix,
+  type IpPrefix,
+} from './ip-address.js';
 
 export type OwnershipKind = 'ipv4' | 'ipv6' | 'asn' | 'domain';
 export type ParsedValue = { ok: true; value: string } | { ok: false; message: string };
@@ -30,170 +43,6 @@ export const ownershipKinds: readonly OwnershipKind[] = ['ipv4', 'ipv6', 'asn', 
 const maxAsn = 4294967295;
 const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
-/** A dotted-quad IPv4 address as an unsigned 32-bit integer, or an error message. */
-export function parseIPv4Address(text: string): number | string {
-  // Fast path over character codes (index builds parse many); the slow path explains refusals.
-  let address = 0;
-  let part = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i === text.length ? 46 : text.charCodeAt(i);
-    if (c === 46) {
-      if (digits === 0 || part > 255 || (digits > 1 && text.charCodeAt(i - digits) === 48)) break;
-      address = address * 256 + part;
-      if (++dots === 4 && i === text.length) return address;
-      [part, digits] = [0, 0];
-    } else if (c >= 48 && c <= 57 && digits < 3) {
-      part = part * 10 + c - 48;
-      digits++;
-    } else break;
-  }
-  return explainIPv4(text);
-}
-
-function explainIPv4(text: string): string {
-  const parts = text.split('.');
-  if (parts.length !== 4) return `${text} is not an IPv4 address (four numbers 0-255 with dots)`;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return `${text} is not an IPv4 address (bad part "${part}")`;
-    if (part.length > 1 && part.startsWith('0')) {
-      return `${text} has a leading zero in "${part}", which some tools read as octal: write it without`;
-    }
-    if (Number(part) > 255) return `${text} is not an IPv4 address (${part} is over 255)`;
-  }
-  return `${text} is not an IPv4 address`;
-}
-
-export function formatIPv4(address: number): string {
-  return `${address >>> 24}.${(address >>> 16) & 255}.${(address >>> 8) & 255}.${address & 255}`;
-}
-
-const hexGroup = /^[0-9a-fA-F]{1,4}$/;
-
-/** 16-bit groups of one side of `::`, an IPv4 tail counting as two; null when malformed. */
-function groupsOf(side: string, last: boolean): number[] | null {
-  if (side === '') return [];
-  const groups: number[] = [];
-  const parts = side.split(':');
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    if (hexGroup.test(part)) groups.push(parseInt(part, 16));
-    else if (last && i === parts.length - 1 && part.includes('.')) {
-      const v4 = parseIPv4Address(part);
-      if (typeof v4 === 'string') return null;
-      groups.push(v4 >>> 16, v4 & 0xffff);
-    } else return null;
-  }
-  return groups;
-}
-
-/** An IPv6 address as four big-endian unsigned 32-bit words, or an error message. */
-export function parseIPv6Address(text: string): Uint32Array | string {
-  if (text.includes('%')) return `${text} has a zone index (%...), which an ownership cannot use`;
-  const halves = text.split('::');
-  let groups: number[] | null = null;
-  if (halves.length === 1) {
-    groups = groupsOf(text, true);
-    if (groups && groups.length !== 8) groups = null;
-  } else if (halves.length === 2) {
-    const left = groupsOf(halves[0]!, false);
-    const right = groupsOf(halves[1]!, true);
-    if (left && right && left.length + right.length <= 7) {
-      groups = [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
-    }
-  }
-  if (!groups) return `${text} is not an IPv6 address`;
-  const words = new Uint32Array(4);
-  for (let i = 0; i < 4; i++) words[i] = ((groups[2 * i]! << 16) | groups[2 * i + 1]!) >>> 0;
-  return words;
-}
-
-/** RFC 5952 text of an IPv6 address: lower case, no leading zeros, longest zero run as `::`. */
-export function formatIPv6(words: ArrayLike<number>): string {
-  const groups: number[] = [];
-  for (let i = 0; i < 4; i++) groups.push(words[i]! >>> 16, words[i]! & 0xffff);
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8;) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) [bestStart, bestLength] = [i, j - i];
-    i = j;
-  }
-  const hex = (from: number, to: number) =>
-    groups
-      .slice(from, to)
-      .map((g) => g.toString(16))
-      .join(':');
-  if (bestStart < 0) return hex(0, 8);
-  return `${hex(0, bestStart)}::${hex(bestStart + bestLength, 8)}`;
-}
-
-/** Clears the bits after `length` in place; answers whether any were set. */
-function clearHostBits(words: Uint32Array | number[], length: number): boolean {
-  let changed = false;
-  for (let i = 0; i < words.length; i++) {
-    const keep = Math.min(32, Math.max(0, length - 32 * i));
-    const mask = keep === 0 ? 0 : keep === 32 ? 0xffffffff : (0xffffffff << (32 - keep)) >>> 0;
-    const masked = (words[i]! & mask) >>> 0;
-    if (masked !== words[i]) changed = true;
-    words[i] = masked;
-  }
-  return changed;
-}
-
-function splitPrefix(raw: string, max: number): { address: string; length: number } | string {
-  const slash = raw.indexOf('/');
-  if (slash < 0) return { address: raw, length: max };
-  const lengthText = raw.slice(slash + 1);
-  if (!/^\d{1,3}$/.test(lengthText) || (lengthText.length > 1 && lengthText.startsWith('0'))) {
-    return `${raw} has a bad prefix length "${lengthText}" (a number 0-${max})`;
-  }
-  const length = Number(lengthText);
-  if (length > max) return `${raw} has prefix length ${length}, over the maximum of ${max}`;
-  return { address: raw.slice(0, slash), length };
-}
-
-/** A parsed IP prefix: canonical text, its bits as big-endian words, its length. */
-export interface IpPrefix {
-  value: string;
-  /** Big-endian 32-bit words: one for IPv4, four for IPv6. */
-  words: ArrayLike<number>;
-  length: number;
-}
-
-/** Parses an IPv4 or IPv6 prefix (a bare address is a host prefix), or says why not. */
-export function parseIpPrefix(kind: 'ipv4' | 'ipv6', raw: string): IpPrefix | string {
-  const v4 = kind === 'ipv4';
-  if (v4 && raw.includes(':')) return `${raw} is an IPv6 value, not IPv4`;
-  if (!v4 && /^\d+\.\d+\.\d+\.\d+(\/\d+)?$/.test(raw)) return `${raw} is an IPv4 value, not IPv6`;
-  const split = splitPrefix(raw, v4 ? 32 : 128);
-  if (typeof split === 'string') return split;
-  const parsed = v4 ? parseIPv4Address(split.address) : parseIPv6Address(split.address);
-  if (typeof parsed === 'string') return parsed;
-  const words = typeof parsed === 'number' ? [parsed] : parsed;
-  if (clearHostBits(words, split.length)) {
-    return `${raw} has host bits set: did you mean ${formatWords(words)}/${split.length}?`;
-  }
-  return { value: `${formatWords(words)}/${split.length}`, words, length: split.length };
-}
-
-/** The canonical text of the network of `length` bits holding an address (1 or 4 words). */
-export function networkOf(words: ArrayLike<number>, length: number): string {
-  const copy = Uint32Array.from(words);
-  clearHostBits(copy, length);
-  return `${formatWords(copy)}/${length}`;
-}
-
-function formatWords(words: ArrayLike<number>): string {
-  return words.length === 1 ? formatIPv4(words[0]!) : formatIPv6(words);
-}
-
 /** An AS number from `64500`, `AS64500`, `as64500` or asdot `1.10`, or an error message. */
 export function parseAsNumber(raw: string): number | string {
   const text = raw.replace(/^as/i, '');
@@ -208,6 +57,32 @@ export function parseAsNumber(raw: string): number | string {
   const n = Number(text);
   if (n > maxAsn) return `${raw} is over the largest AS number, ${maxAsn}`;
   return n;
+}
+
+/**
+ * The first and last AS numbers of a block written `AS64496-AS64511` (also `64496-64511`, spaces
+ * around the dash, asdot); a lone AS number is a block of one. Or an error message.
+ */
+export function parseAsRange(raw: string): { first: number; last: number } | string {
+  const dash = raw.indexOf('-');
+  if (dash < 0) {
+    const n = parseAsNumber(raw.trim());
+    return typeof n === 'string' ? n : { first: n, last: n };
+  }
+  const first = parseAsNumber(raw.slice(0, dash).trim());
+  if (typeof first === 'string') return `${raw}: ${first}`;
+  const last = parseAsNumber(raw.slice(dash + 1).trim());
+  if (typeof last === 'string') return `${raw}: ${last}`;
+  if (last < first) return `${raw} ends before it starts: write the lower AS number first`;
+  return { first, last };
+}
+
+/**
+ * The canonical value of an AS block: `AS64496-AS64511`, or `AS64500` for a block of one.
+ * An RIR delegated `asn` line (start, count) is `formatAsRange(start, start + count - 1)`.
+ */
+export function formatAsRange(first: number, last: number): string {
+  return first === last ? `AS${first}` : `AS${first}-AS${last}`;
 }
 
 function parseDomain(raw: string): ParsedValue {
@@ -246,8 +121,10 @@ export function parseOwnershipValue(kind: OwnershipKind, raw: string): ParsedVal
       return typeof prefix === 'string' ? fail(prefix) : { ok: true, value: prefix.value };
     }
     case 'asn': {
-      const n = parseAsNumber(text);
-      return typeof n === 'string' ? fail(n) : { ok: true, value: `AS${n}` };
+      const range = parseAsRange(text);
+      return typeof range === 'string'
+        ? fail(range)
+        : { ok: true, value: formatAsRange(range.first, range.last) };
     }
     case 'domain':
       return parseDomain(text);
@@ -330,10 +207,11 @@ export function parseLookupQuery(raw: string): ParsedLookupQuery {
     const host = result.target.kind === 'domain' ? result.target.value : text.slice(at + 1);
     return { ...result, normalised: `${local}@${host}` };
   }
-  if (/^(as)?\d+(\.\d+)?$/i.test(text)) {
-    const n = parseAsNumber(text);
-    if (typeof n === 'string') return fail(n);
-    return ok('asn', `AS${n}`, { kind: 'asn', value: `AS${n}` });
+  if (/^(as)?\d+(\.\d+)?(-(as)?\d+(\.\d+)?)?$/i.test(text)) {
+    const range = parseAsRange(text);
+    if (typeof range === 'string') return fail(range);
+    const value = formatAsRange(range.first, range.last);
+    return ok('asn', value, { kind: 'asn', value });
   }
   const hostPort = /^([^:[\]]+|\[[^\]]+\]):\d+$/.exec(text);
   if (hostPort) return parseLookupQuery(hostPort[1]!);
