@@ -20,10 +20,13 @@ import {
 } from '../kernel/index.js';
 import { accountsDeps, accountsRoutes, registerAccessControl } from '../modules/accounts/index.js';
 import { constituentsDeps, constituentsRoutes } from '../modules/constituents/index.js';
-import { incidentsDeps, incidentsRoutes } from '../modules/incidents/index.js';
-import { mailOutRoutes } from '../modules/incidents/notify.routes.js';
-import { mailingDeps } from '../modules/incidents/notify.service.js';
-import { mailIntake } from '../modules/incidents/intake-mail.routes.js';
+import {
+  incidentsDeps,
+  incidentsRoutes,
+  mailIntake,
+  mailingDeps,
+  mailOutRoutes,
+} from '../modules/incidents/index.js';
 import { createMailer } from '../modules/mail/index.js';
 import { registryRoutes, type ReferenceData } from '../modules/registry/index.js';
 import {
@@ -170,15 +173,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const registry = { db, clock, data: options.registryData };
   registryRoutes(app, registry);
   const content = options.toolkitContent ?? loadToolkitContent(config.toolkitContentDir);
-  toolkitRoutes(app, toolkitDeps(db, clock, content, registry));
-  constituentsRoutes(app, constituentsDeps(db, clock, { dataDir: config.dataDir }));
-  const incidents = incidentsDeps(
-    db,
-    clock,
-    config,
-    constituentsDeps(db, clock, { dataDir: config.dataDir }),
-    toolkitDeps(db, clock, content, registry),
-  );
+  const toolkit = toolkitDeps(db, clock, content, registry);
+  toolkitRoutes(app, toolkit);
+  const constituents = constituentsDeps(db, clock, { dataDir: config.dataDir });
+  constituentsRoutes(app, constituents);
+  const incidents = incidentsDeps(db, clock, config, constituents, toolkit);
   incidentsRoutes(app, incidents);
   // Outgoing mail: notifications, the public report form and its acknowledgements.
   const mailer = createMailer(config.mail, logger);

@@ -32,3 +32,14 @@ export { allowedNext, transitions } from './workflow.js';
 export type { IncidentView } from './view.js';
 export { addAttachment, type NewAttachment } from './attachments.service.js';
 export { sniffMediaType, safeFilename } from './attachments.js';
+export {
+  mailingDeps,
+  sendNotification,
+  previewNotification,
+  type MailingDeps,
+} from './notify.service.js';
+export { mailOutRoutes } from './notify.routes.js';
+export { sendAcknowledgement } from './ack.js';
+export { mailIntake } from './intake-mail.routes.js';
+export { intakeMail, type MailIntakeDeps } from './intake-mail.js';
+export { mayNotify } from './notify.js';
