@@ -58,6 +58,7 @@ export class EntryStore {
   private readonly orgNumber = new Map<string, number>();
   private readonly orgNames: string[] = [];
   private readonly soleOrg: (readonly string[])[] = [];
+  private lastOrg = -1;
   // Slots: prefix length, first and last entry, text, owners.
   slotLength: Uint8Array;
   private slotHead: Int32Array;
@@ -95,12 +96,14 @@ export class EntryStore {
 
   /** Files an entry (already validated, its id free) at the end of a slot's chain. */
   attach(id: string, orgId: string, kind: number, slot: number): void {
-    let org = this.orgNumber.get(orgId);
+    // Rows come grouped by organisation more often than not (an import adds one's at once).
+    let org = orgId === this.orgNames[this.lastOrg] ? this.lastOrg : this.orgNumber.get(orgId);
     if (org === undefined) {
       org = this.orgNames.push(orgId) - 1;
       this.orgNumber.set(orgId, org);
       this.soleOrg.push(Object.freeze([orgId]));
     }
+    this.lastOrg = org;
     let entry = this.freeEntries.pop();
     if (entry === undefined) {
       entry = this.ids.length;
