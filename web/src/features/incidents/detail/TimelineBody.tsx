@@ -10,27 +10,48 @@ import { useIncident } from './context';
 const str = (value: unknown): string | null =>
   typeof value === 'string' && value !== '' ? value : null;
 
-/** One escalation action as the toolkit's escalation matrix answers it (ids of the BCM plan). */
+/**
+ * One escalation action as the toolkit's escalation matrix answers it (ids of the BCM plan),
+ * with the names the plan gave them when the event was recorded (older events have ids only).
+ */
 interface Escalation {
   kind?: 'owner' | 'notify' | 'checklist';
   audience?: string | null;
+  audienceName?: string | null;
   contactIds?: string[];
+  /** One for one with contactIds. */
+  contactNames?: string[];
+  operatorNames?: string[];
   channel?: string | null;
   withinMinutes?: number | null;
   dueAt?: string | null;
   stepId?: string | null;
+  stepTitle?: string | null;
 }
 
-/** Names of the plan's contacts, audiences and checklist steps, when the user may read it. */
-function usePlanNames(projectId: string | null) {
+/** True when the event lacks a name it refers to: only then is the plan itself read. */
+function lacksNames(list: Escalation[]): boolean {
+  return list.some(
+    (e) =>
+      (e.contactIds ?? []).length !== (e.contactNames ?? []).length ||
+      (e.audience ? !e.audienceName : false) ||
+      (e.stepId ? !e.stepTitle : false),
+  );
+}
+
+/**
+ * Names of the plan's contacts, audiences and checklist steps as the plan has them now, for
+ * events recorded without names, when the user may read the plan; else the ids.
+ */
+function usePlanNames(projectId: string | null, needed: boolean) {
   const { can } = useAuth();
   const lang = currentLocale();
   const plan = useResource(
     () =>
-      projectId && can('toolkit.read')
+      needed && projectId && can('toolkit.read')
         ? getBcm(projectId, lang).catch(() => null)
         : Promise.resolve(null),
-    [projectId, lang],
+    [projectId, lang, needed],
   );
   const p = plan.data?.plan;
   return {
@@ -259,10 +280,12 @@ function TriageChanges({ changes }: { changes: Record<string, unknown> }) {
 function EscalationBody({ body }: { body: Record<string, unknown> }) {
   const { t } = useTranslation('incidents');
   const list = (Array.isArray(body.escalations) ? body.escalations : []) as Escalation[];
-  const names = usePlanNames(str(body.projectId));
+  const names = usePlanNames(str(body.projectId), lacksNames(list));
   const { reference } = useIncident();
-  const levelName = (id: string | null) =>
-    id ? (reference.ladder.find((l) => l.id === id)?.name ?? id) : t('core.fields.notAssessed');
+  const levelName = (id: string | null, stored: string | null) =>
+    id
+      ? (stored ?? reference.ladder.find((l) => l.id === id)?.name ?? id)
+      : t('core.fields.notAssessed');
   const note =
     body.note && typeof body.note === 'object'
       ? str((body.note as { message?: unknown }).message)
@@ -272,8 +295,8 @@ function EscalationBody({ body }: { body: Record<string, unknown> }) {
       {str(body.from) || str(body.to) ? (
         <p className="timeline__text">
           {t('detail.timeline.severityChange', {
-            from: levelName(str(body.from)),
-            to: levelName(str(body.to)),
+            from: levelName(str(body.from), str(body.fromName)),
+            to: levelName(str(body.to), str(body.toName)),
           })}
         </p>
       ) : null}
@@ -282,18 +305,22 @@ function EscalationBody({ body }: { body: Record<string, unknown> }) {
       ) : (
         <ul className="escalation__list" data-testid="escalation-list">
           {list.map((e, index) => {
-            const who = (e.contactIds ?? []).map(names.contact).join(', ');
+            const ids = e.contactIds ?? [];
+            const who = [
+              ...ids.map((id, i) => e.contactNames?.[i] ?? names.contact(id)),
+              ...(e.operatorNames ?? []),
+            ].join(', ');
             return (
               <li key={index} className="escalation__item">
                 <strong>
                   {e.kind === 'checklist'
                     ? t('detail.timeline.escalation.checklist', {
-                        step: names.step(e.stepId ?? ''),
+                        step: e.stepTitle ?? names.step(e.stepId ?? ''),
                       })
                     : e.kind === 'owner'
                       ? t('detail.timeline.escalation.owner')
                       : t('detail.timeline.escalation.notify', {
-                          audience: names.audience(e.audience ?? ''),
+                          audience: e.audienceName ?? names.audience(e.audience ?? ''),
                         })}
                 </strong>
                 {who ? <span> — {who}</span> : null}
