@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
   decideThread,
+  maxThreadMessageIds,
   messageIdsIn,
   normaliseMessageId,
   referenceInSubject,
@@ -129,15 +130,11 @@ describe('mail threading under hostile input (fuzz)', () => {
   });
 
   it('normalises a message id to <id> without spaces, stable when normalised again', () => {
-    // Kept to 2 000 characters: longer runs of `>` are slow, reported in scratch/fuzz-findings.md.
     fc.assert(
-      fc.property(hostile(idHeaders, 2000), (raw) => {
+      fc.property(hostile(idHeaders, 100_000), (raw) => {
         const id = timed('normaliseMessageId', raw, () => normaliseMessageId(raw));
         if (id === null) return;
         assert.match(id, /^<\S+>$/);
-        // Left out, reported in scratch/fuzz-findings.md: `a > >` gives `<a>>>`, which normalises
-        // again to `<a>` (spaces are removed after the brackets are stripped).
-        if (/[<>]\s+[<>]/.test(raw.trim())) return;
         assert.equal(normaliseMessageId(id), id);
       }),
       runs,
@@ -145,10 +142,12 @@ describe('mail threading under hostile input (fuzz)', () => {
   });
 
   it('lists the ids of a References header once each, in the <id> form, stable when re-read', () => {
-    // Kept to 2 000 characters: a long `a@a@…a@ x` is slow, reported in scratch/fuzz-findings.md.
     fc.assert(
       fc.property(
-        fc.oneof(hostile(idHeaders, 2000), fc.array(hostile(idHeaders, 400), { maxLength: 5 })),
+        fc.oneof(
+          hostile(idHeaders, 100_000),
+          fc.array(hostile(idHeaders, 20_000), { maxLength: 5 }),
+        ),
         (header) => {
           const text = typeof header === 'string' ? header : header.join(' ');
           const ids = timed('messageIdsIn', text, () => messageIdsIn(header));
@@ -172,15 +171,18 @@ describe('mail threading under hostile input (fuzz)', () => {
     });
     fc.assert(
       fc.property(
-        fc.option(hostile(subjects, 2000), { nil: null }),
-        fc.option(hostile(idHeaders, 2000), { nil: null }),
-        fc.array(hostile(idHeaders, 400), { maxLength: 4 }),
+        fc.option(hostile(subjects, 100_000), { nil: null }),
+        fc.option(hostile(idHeaders, 100_000), { nil: null }),
+        fc.array(hostile(idHeaders, 20_000), { maxLength: 4 }),
         known,
         (subject, inReplyTo, references, k) => {
-          const candidates = threadCandidates({ subject, inReplyTo, references }, 'CIRT');
+          const candidates = timed('threadCandidates', `${inReplyTo}${references.join('')}`, () =>
+            threadCandidates({ subject, inReplyTo, references }, 'CIRT'),
+          );
           assert.equal(candidates.reference, referenceInSubject(subject, 'CIRT'));
           assert.equal(new Set(candidates.messageIds).size, candidates.messageIds.length);
-          const first = messageIdsIn(inReplyTo);
+          assert.ok(candidates.messageIds.length <= maxThreadMessageIds);
+          const first = messageIdsIn(inReplyTo).slice(0, maxThreadMessageIds);
           assert.deepEqual(candidates.messageIds.slice(0, first.length), first);
           const threads = {
             byReference: new Map(k.references.map((r) => [r, `inc-${r}`])),

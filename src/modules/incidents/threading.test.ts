@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
   decideThread,
+  maxThreadMessageIds,
   messageIdsIn,
   normaliseMessageId,
   referenceInSubject,
@@ -96,6 +97,61 @@ describe('message ids', () => {
     assert.deepEqual(messageIdsIn(['<d@x>', '<e@x>']), ['<d@x>', '<e@x>']);
     assert.deepEqual(messageIdsIn(undefined), []);
   });
+
+  it('reads only well-formed ids: brackets with no space inside, or one bare local@domain', () => {
+    assert.deepEqual(messageIdsIn('<a b@x> <> <<c@x> d@x>'), ['<c@x>']);
+    assert.deepEqual(messageIdsIn('a@ @x @ a@b c@d'), []);
+    assert.deepEqual(messageIdsIn('  a@b@  '), ['<a@b@>']);
+  });
+
+  // Found by fuzzing: brackets were stripped before the spaces between them were removed, so
+  // an id read from one header did not equal the same id read again.
+  it('normalising twice gives what normalising once gave, spaces between brackets included', () => {
+    assert.equal(normaliseMessageId('a > >'), '<a>');
+    assert.equal(normaliseMessageId(' < <a'), '<a>');
+    assert.equal(normaliseMessageId('< m1 @ example.org >'), '<m1@example.org>');
+    assert.equal(normaliseMessageId('< > >'), null);
+    for (const raw of ['a > >', ' < <a', '<<a>>', '< >a< >'])
+      assert.equal(normaliseMessageId(normaliseMessageId(raw)), normaliseMessageId(raw));
+  });
+});
+
+/** The fastest of three runs, so that a busy machine's pause is not taken for the code's. */
+function fastestMs(call: () => unknown): number {
+  let best = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    call();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+// Found by fuzzing: backtracking patterns took seconds on a few kilobytes of one header (ReDoS).
+describe('message ids of hostile headers, in linear time', () => {
+  const boundMs = 250;
+
+  it('normalises 100 KB of `>` followed by something else at once', () => {
+    const raw = `${'>'.repeat(100_000)}x`;
+    assert.equal(normaliseMessageId(raw), `<${raw}>`);
+    const ms = fastestMs(() => normaliseMessageId(raw));
+    assert.ok(ms < boundMs, `${ms.toFixed(0)} ms`);
+  });
+
+  it('reads 100 KB of `a@a@…a@ x` (no id at all) at once', () => {
+    const header = `${'a@'.repeat(50_000)} x`;
+    assert.deepEqual(messageIdsIn(header), []);
+    const ms = fastestMs(() => messageIdsIn(header));
+    assert.ok(ms < boundMs, `${ms.toFixed(0)} ms`);
+  });
+
+  it('reads 100 KB of distinct ids at once, each once', () => {
+    const header = Array.from({ length: 10_000 }, (_, i) => `<m${i}@x.org>`).join(' ');
+    assert.ok(header.length > 100_000);
+    assert.equal(messageIdsIn(header).length, 10_000);
+    const ms = fastestMs(() => messageIdsIn(header));
+    assert.ok(ms < boundMs, `${ms.toFixed(0)} ms`);
+  });
 });
 
 describe('deciding the thread', () => {
@@ -107,6 +163,16 @@ describe('deciding the thread', () => {
       'CIRT',
     );
     assert.deepEqual(candidates, { reference: null, messageIds: ['<c@x>', '<b@x>', '<a@x>'] });
+  });
+
+  it('looks up at most the newest ids of a huge References header, In-Reply-To first', () => {
+    const references = [Array.from({ length: 5000 }, (_, i) => `<m${i}@x.org>`).join(' ')];
+    const { messageIds } = threadCandidates(
+      { subject: null, inReplyTo: '<m10@x.org>', references },
+      'CIRT',
+    );
+    assert.equal(messageIds.length, maxThreadMessageIds);
+    assert.deepEqual(messageIds.slice(0, 3), ['<m10@x.org>', '<m4999@x.org>', '<m4998@x.org>']);
   });
 
   it('a known reference wins over any known message id', () => {

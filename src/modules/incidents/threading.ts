@@ -41,26 +41,69 @@ export function referenceInSubject(
   return bare ? bare[1]!.toUpperCase() : null;
 }
 
-/** A message id as stored: `<local@domain>`, whitespace removed; null when there is none. */
+/** Whitespace in the sense of `\s`, one unit at a time: a pattern that cannot backtrack. */
+const space = /\s/;
+const spaces = /\s/g;
+const isSpace = (unit: string) => space.test(unit);
+
+/**
+ * A message id as stored: `<local@domain>`, whitespace removed; null when there is none.
+ * Whitespace goes first and then the brackets around it, in one pass each over the characters
+ * (headers come from anyone: no regular expression that could backtrack), so that
+ * `normaliseMessageId(normaliseMessageId(x)) === normaliseMessageId(x)`.
+ */
 export function normaliseMessageId(id: string | null | undefined): string | null {
   if (!id) return null;
-  const inner = id.trim().replace(/^<+/, '').replace(/>+$/, '').replace(/\s+/g, '');
-  return inner === '' ? null : `<${inner}>`;
+  const compact = id.replace(spaces, '');
+  let start = 0;
+  let end = compact.length;
+  while (start < end && compact[start] === '<') start++;
+  while (end > start && compact[end - 1] === '>') end--;
+  return start === end ? null : `<${compact.slice(start, end)}>`;
+}
+
+/**
+ * The `<id>` tokens of a header, in order: `<`, at least one unit that is neither `<`, `>` nor
+ * whitespace, then `>`.
+ */
+function bracketedIds(text: string): string[] {
+  const found: string[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text[i]!;
+    if (unit === '<') open = i;
+    else if (unit === '>') {
+      if (open !== -1 && i > open + 1) found.push(text.slice(open, i + 1));
+      open = -1;
+    } else if (open !== -1 && isSpace(unit)) open = -1;
+  }
+  return found;
+}
+
+/** A header that is one bare `local@domain` token (no brackets, no whitespace inside). */
+function bareId(text: string): string | null {
+  const token = text.trim();
+  for (const unit of token) if (unit === '<' || unit === '>' || isSpace(unit)) return null;
+  const at = token.indexOf('@', 1);
+  return at !== -1 && at < token.length - 1 ? token : null;
 }
 
 /** Every `<id>` in a References or In-Reply-To header, in header order, without duplicates. */
 export function messageIdsIn(header: string | readonly string[] | null | undefined): string[] {
   if (!header) return [];
   const text = typeof header === 'string' ? header : header.join(' ');
-  const found: string[] = text.match(/<[^<>\s]+>/g) ?? [];
+  const found = bracketedIds(text);
   // A header without angle brackets (some clients) still names one id.
-  if (found.length === 0 && /^\s*[^\s<>]+@[^\s<>]+\s*$/.test(text)) found.push(text.trim());
-  const ids: string[] = [];
+  if (found.length === 0) {
+    const bare = bareId(text);
+    if (bare !== null) found.push(bare);
+  }
+  const ids = new Set<string>();
   for (const raw of found) {
     const id = normaliseMessageId(raw);
-    if (id && !ids.includes(id)) ids.push(id);
+    if (id) ids.add(id);
   }
-  return ids;
+  return [...ids];
 }
 
 export interface ThreadKeys {
@@ -76,11 +119,21 @@ export interface ThreadCandidates {
   messageIds: string[];
 }
 
+/**
+ * The most message ids looked up for one mail. A real thread's References stays far below this;
+ * a header listing thousands of ids is cut to its newest ones rather than looked up whole.
+ */
+export const maxThreadMessageIds = 100;
+
 export function threadCandidates(keys: ThreadKeys, prefix: string): ThreadCandidates {
-  const messageIds = messageIdsIn(keys.inReplyTo);
-  for (const id of keys.references.flatMap((r) => messageIdsIn(r)).reverse())
-    if (!messageIds.includes(id)) messageIds.push(id);
-  return { reference: referenceInSubject(keys.subject, prefix), messageIds };
+  const messageIds = new Set(messageIdsIn(keys.inReplyTo));
+  const references = keys.references.flatMap((r) => messageIdsIn(r));
+  for (let i = references.length - 1; i >= 0 && messageIds.size < maxThreadMessageIds; i--)
+    messageIds.add(references[i]!);
+  return {
+    reference: referenceInSubject(keys.subject, prefix),
+    messageIds: [...messageIds].slice(0, maxThreadMessageIds),
+  };
 }
 
 export type ThreadDecision =
