@@ -142,6 +142,70 @@ describe('parsing an incoming message', () => {
     );
   });
 
+  // Found by fuzzing: any `@` in the raw header was enough, and the parsed address (`victim`,
+  // `a@`) became the reporter of a new incident and the recipient of its acknowledgement.
+  it('refuses a From whose parsed address is no local@domain, and names no sender leniently', async () => {
+    for (const from of ['"x@y.example" <victim>', 'a@', '@example.org']) {
+      const raw = mail([`From: ${from}`, 'Subject: hi'], ['body']);
+      const strict = await parseMail(raw, limits);
+      assert.equal(failed(strict), 'the From header holds no e-mail address', from);
+      assert.ok(!strict.ok && strict.summary.from === null, from);
+      const lenient = await parseMail(raw, limits, 'lenient');
+      assert.ok(lenient.ok && lenient.mail.from === null, from);
+    }
+    const lenient = await parseMail(
+      mail(['From: "A" <a', 'Subject: hi'], ['body']),
+      limits,
+      'lenient',
+    );
+    assert.ok(lenient.ok && lenient.mail.from === null);
+  });
+
+  it('reads the real address beside a display name that looks like one', async () => {
+    const outcome = await parseMail(
+      mail(['From: "x@y.example" <Alice@Example.org>', 'Subject: hi'], ['body']),
+      limits,
+    );
+    assert.ok(outcome.ok);
+    assert.deepEqual(outcome.mail.from, { name: 'x@y.example', address: 'alice@example.org' });
+  });
+
+  it('reads the sender of a refused message from the raw header, never a display name', async () => {
+    const refused = (from: string) =>
+      mail([`From: ${from}`, 'Content-Type: text/plain; charset=x-martian'], ['body']);
+    const named = await parseMail(refused('"Alice" <Alice@Example.org>'), limits);
+    assert.ok(!named.ok && named.summary.from?.address === 'alice@example.org');
+    const decoy = await parseMail(refused('"x@y.example" <victim>'), limits);
+    assert.ok(!decoy.ok && decoy.summary.from === null);
+  });
+
+  // Found by fuzzing: mailparser gives `false` for an empty Content-Type.
+  it('gives an attachment with an empty Content-Type the generic media type', async () => {
+    const raw = Buffer.from(
+      [
+        'From: a@example.org',
+        'Content-Type: multipart/mixed; boundary=b',
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        'hi',
+        '--b',
+        'Content-Type: ;',
+        '',
+        'xyz',
+        '--b--',
+        '',
+      ].join('\n'),
+    );
+    const outcome = await parseMail(raw, limits);
+    assert.ok(outcome.ok);
+    assert.deepEqual(
+      outcome.mail.attachments.map((a) => [a.filename, a.mediaType, a.content.toString()]),
+      [['attachment-1', 'application/octet-stream', 'xyz']],
+    );
+  });
+
   it('refuses a huge attachment and a huge message, saying the sizes', async () => {
     const big = multipart([textPart('see attached'), filePart('dump.pcap', Buffer.alloc(2048, 1))]);
     assert.equal(
@@ -190,5 +254,57 @@ describe('parsing an incoming message', () => {
     assert.ok(outcome.ok);
     assert.equal(outcome.mail.inReplyTo, '<r2@cirt.example>');
     assert.deepEqual(outcome.mail.references, ['<r1@cirt.example>', '<r2@cirt.example>']);
+  });
+});
+
+/** The fastest of up to three parses, so that a busy machine's pause is not taken for the parser's. */
+async function fastestParseMs(raw: Buffer, bound: number): Promise<number> {
+  let best = Infinity;
+  for (let run = 0; run < 3 && best >= bound; run++) {
+    const started = performance.now();
+    await parseMail(raw, { ...limits, maxMessageBytes: 1024 * 1024 });
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+// Found by fuzzing: backtracking patterns over the Message-ID, References and From headers let
+// one small e-mail block the process for seconds (ReDoS). Each header here is 100 KB.
+describe('parsing hostile headers in linear time', () => {
+  const boundMs = 1000;
+  const roomy = { ...limits, maxMessageBytes: 1024 * 1024 };
+
+  it('a Message-ID of `>>>…>x>`', async () => {
+    const raw = mail(['From: a@example.org', `Message-ID: ${'>'.repeat(100_000)}x>`], ['body']);
+    const outcome = await parseMail(raw, roomy);
+    assert.ok(outcome.ok);
+    assert.equal(outcome.mail.messageId, `<${'>'.repeat(100_000)}x>`);
+    const ms = await fastestParseMs(raw, boundMs);
+    assert.ok(ms < boundMs, `${ms.toFixed(0)} ms`);
+  });
+
+  it('a refused message with References `a@a@…a@ x`', async () => {
+    const raw = mail(
+      [
+        'From: a@example.org',
+        'Content-Type: text/plain; charset=x-martian',
+        `References: ${'a@'.repeat(50_000)} x`,
+      ],
+      ['body'],
+    );
+    const outcome = await parseMail(raw, roomy);
+    assert.ok(!outcome.ok && outcome.summary.references.length === 0);
+    const ms = await fastestParseMs(raw, boundMs);
+    assert.ok(ms < boundMs, `${ms.toFixed(0)} ms`);
+  });
+
+  it('a refused message with a From of `aaa…` or `<a@a@…a@`', async () => {
+    for (const from of ['a'.repeat(100_000), `<${'a@'.repeat(50_000)}`]) {
+      const raw = mail([`From: ${from}`, 'Content-Type: text/plain; charset=x-martian'], ['body']);
+      const outcome = await parseMail(raw, roomy);
+      assert.ok(!outcome.ok && outcome.summary.from === null);
+      const ms = await fastestParseMs(raw, boundMs);
+      assert.ok(ms < boundMs, `${from.slice(0, 4)}…: ${ms.toFixed(0)} ms`);
+    }
   });
 });

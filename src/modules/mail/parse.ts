@@ -5,6 +5,7 @@
  */
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { messageIdsIn, normaliseMessageId } from '../incidents/threading.js';
+import { firstAddressIn, isAddrSpec } from './address.js';
 import { defaultMimeLimits, mimeProblem, rawHeaders, type MimeLimits } from './parse-mime.js';
 
 export interface ParseLimits extends MimeLimits {
@@ -89,8 +90,20 @@ function automaticFrom(get: (name: string) => string | undefined, from: string |
   return from !== null && /^(mailer-daemon|postmaster)@/i.test(from);
 }
 
+/**
+ * An attachment's media type as a `type/subtype` string. mailparser gives `false` for an empty
+ * Content-Type (`Content-Type: ;`); that, and anything not of the `type/subtype` form, is
+ * `application/octet-stream`.
+ */
+export function mediaTypeOf(value: unknown): string {
+  if (typeof value !== 'string' || value.length > 255) return 'application/octet-stream';
+  const type = value.trim().toLowerCase();
+  return /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(type) ? type : 'application/octet-stream';
+}
+
 function summaryOf(parsed: ParsedMail): MailSummary {
-  const from = parsed.from?.value.find((a) => a.address);
+  // The first sender that is a real addr-spec: `"x@y.example" <victim>` has none.
+  const from = parsed.from?.value.find((a) => a.address && isAddrSpec(a.address.toLowerCase()));
   const header = (name: string) => {
     const value = parsed.headers.get(name);
     return typeof value === 'string' ? value : undefined;
@@ -113,17 +126,15 @@ function summaryOf(parsed: ParsedMail): MailSummary {
 /** The summary from the raw header lines alone, for a message mailparser was not given. */
 export function rawSummary(raw: Buffer): MailSummary {
   const headers = rawHeaders(raw);
-  const from = headers.first('from') ?? null;
-  const address = from
-    ? (/<([^<>\s]+@[^<>\s]+)>/.exec(from)?.[1] ?? /\S+@\S+/.exec(from)?.[0] ?? null)
-    : null;
+  const from = headers.first('from');
+  const address = from === undefined ? null : firstAddressIn(from.toLowerCase());
   const date = Date.parse(headers.first('date') ?? '');
   return {
     messageId: normaliseMessageId(headers.first('message-id')),
     inReplyTo: messageIdsIn(headers.first('in-reply-to'))[0] ?? null,
     references: messageIdsIn(headers.get('references')),
     subject: headers.first('subject')?.slice(0, 998) ?? null,
-    from: address ? { name: null, address: address.toLowerCase() } : null,
+    from: address ? { name: null, address } : null,
     to: [],
     date: isNaN(date) ? null : new Date(date).toISOString(),
     automatic: automaticFrom((n) => headers.first(n), address),
@@ -181,7 +192,7 @@ export async function parseMail(
   }
   const summary = summaryOf(parsed);
   const files = parsed.attachments.filter(
-    (a) => !(a.related && a.contentType.startsWith('image/')),
+    (a) => !(a.related && mediaTypeOf(a.contentType).startsWith('image/')),
   );
   const attachments: InboundAttachment[] = [];
   const skipped: InboundMail['skipped'] = [];
@@ -197,7 +208,11 @@ export async function parseMail(
     else if (attachments.length >= limits.maxAttachments)
       reason = `the message has more than ${limits.maxAttachments} attachments`;
     if (reason === null)
-      attachments.push({ filename, mediaType: file.contentType, content: file.content });
+      attachments.push({
+        filename,
+        mediaType: mediaTypeOf(file.contentType),
+        content: file.content,
+      });
     else if (mode === 'strict') return fail(reason, summary);
     else skipped.push({ filename, reason });
   }
