@@ -89,18 +89,20 @@ describe('RIR delegated import', () => {
     const dry = await admin
       .post('/api/constituents/import/rir', { ...body, dryRun: true })
       .expect<Report>(200);
-    assert.deepEqual([dry.written, dry.orgCreated, dry.added], [false, true, 23]);
+    assert.deepEqual([dry.written, dry.orgCreated, dry.added], [false, true, 8]);
     const first = await admin.post('/api/constituents/import/rir', body).expect<Report>(200);
-    // KE: 2 asn records (1 + 16 AS numbers), 3 ipv4 records (/24, /23 + /24, /26 + /25), 1 ipv6.
+    // KE: 2 asn records (1 + 16 AS numbers, one entry each), 3 ipv4 records (/24, /23 + /24,
+    // /26 + /25), 1 ipv6.
     assert.deepEqual(
       [first.written, first.records, first.asn, first.ipv4, first.ipv6, first.added],
-      [true, 6, 17, 5, 1, 23],
+      [true, 6, 17, 5, 1, 8],
     );
     assert.equal(
       (await owners('203.0.113.9')).matches[0]!.org.name,
       'Kenya national address space',
     );
-    assert.equal((await owners('AS65551')).matches[0]!.value, 'AS65551');
+    const inBlock = (await owners('AS65551')).matches[0]!;
+    assert.deepEqual([inBlock.value, inBlock.rule], ['AS65536-AS65551', 'asn-range']);
     assert.deepEqual((await owners('198.51.100.1')).matches, [], 'TZ space is not imported');
 
     // A more specific manual entry wins; the national space is listed as covering.
@@ -122,11 +124,11 @@ describe('RIR delegated import', () => {
     const again = await admin
       .post('/api/constituents/import/rir', { ...body, orgId: first.orgId, orgName: undefined })
       .expect<Report>(200);
-    assert.deepEqual([again.orgCreated, again.added, again.duplicates], [false, 0, 23]);
+    assert.deepEqual([again.orgCreated, again.added, again.duplicates], [false, 0, 8]);
     const gz = await admin
       .post('/api/constituents/import/rir', { ...body, source: `${files.url}/delegated.gz` })
       .expect<Report>(200);
-    assert.equal(gz.duplicates, 23, 'a gzip file reads the same');
+    assert.equal(gz.duplicates, 8, 'a gzip file reads the same');
   });
 
   it('reads a path only inside CIRTKIT_DATA_DIR/imports', async () => {
@@ -209,6 +211,6 @@ describe('RIR delegated import', () => {
     );
     assert.equal(result.code, 0, result.stderr);
     const report = JSON.parse(result.stdout) as Report;
-    assert.deepEqual([report.written, report.duplicates], [true, 23]);
+    assert.deepEqual([report.written, report.duplicates], [true, 8]);
   });
 });

@@ -4,6 +4,7 @@ import { appendAudit, type AuditContext } from '../accounts/index.js';
 import { newOrgSchema, type Organisation, type Ownership } from './constituent.schema.js';
 import type { ConstituentsDeps } from './deps.js';
 import type { RowError } from './import.js';
+import { formatAsRange } from './ownership-value.js';
 import { parseDelegated } from './rir-delegated.js';
 import type { Sector } from './sectors.js';
 import { newOrganisation } from './service.js';
@@ -106,8 +107,12 @@ export async function importRir(
   const values: { kind: Ownership['kind']; value: string; line: number }[] = [];
   for (const record of parsed.records) {
     if (record.type === 'asn' && record.asns) {
-      for (let n = record.asns[0]; n <= record.asns[1]; n++)
-        values.push({ kind: 'asn', value: `AS${n}`, line: record.line });
+      // One entry per delegated block: the index matches a number inside it (rule asn-range).
+      values.push({
+        kind: 'asn',
+        value: formatAsRange(record.asns[0], record.asns[1]),
+        line: record.line,
+      });
       report.asn += record.asns[1] - record.asns[0] + 1;
     } else
       for (const prefix of record.prefixes) {

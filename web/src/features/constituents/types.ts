@@ -120,7 +120,7 @@ export interface OwnerMatch {
     hasPgpKey: boolean;
     isPrimary: boolean;
   }[];
-  rule: 'longest-prefix' | 'exact-asn' | 'longest-suffix';
+  rule: 'longest-prefix' | 'exact-asn' | 'asn-range' | 'longest-suffix';
   value: string;
   prefixLength?: number;
 }
