@@ -9,6 +9,7 @@ import {
   newPage,
   screenshot,
 } from '../support/browser.js';
+import { validPlan } from '../support/bcm-plan.js';
 import type { HttpClient } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
@@ -257,6 +258,114 @@ describe('incident pages in Chromium', { skip }, () => {
     await screenshot(page, '115-incidents-constituent-confirmed');
   });
 
+  it('marks an organisation affected by hand, from the keyboard, with the result announced', async () => {
+    const harbour = await admin
+      .post('/api/constituents/orgs', {
+        name: 'Harbour Telecom',
+        shortName: 'HTEL',
+        sector: 'telecommunications',
+        critical: true,
+        language: 'en',
+      })
+      .expect<{ id: string }>(201);
+    const created = await newIncident('Outage of a submarine cable landing station');
+    await page.goto(`${server.baseUrl}/incidents/${created.id}`);
+    const panel = page.getByTestId('constituents-panel');
+    await panel.getByRole('heading', { name: 'Add an organisation by hand' }).waitFor();
+    const search = panel.getByRole('searchbox', { name: 'Find an organisation' });
+    await search.focus();
+    await page.keyboard.type('harb');
+    const status = panel.getByTestId('constituent-search-status');
+    await status.getByText('Organisations found: 1.').waitFor();
+    await panel
+      .locator('[data-hit="Harbour Telecom"]')
+      .getByText(/Critical operator/)
+      .waitFor();
+    await expectAccessible(page, '120-incidents-constituent-search');
+    // Tab leads from the search box to the organisation's own button.
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate("document.activeElement?.getAttribute('aria-label')");
+    assert.equal(focused, 'Add Harbour Telecom as affected');
+    await page.keyboard.press('Enter');
+    await status.getByText('Harbour Telecom is now listed as affected (added by hand).').waitFor();
+    const added = panel.locator('[data-org="Harbour Telecom"][data-origin="manual"]');
+    await added.getByText('Added by hand').waitFor();
+    const answer = await admin
+      .get(`/api/incidents/${created.id}/constituents`)
+      .expect<{ constituents: { orgId: string; origin: string }[] }>(200);
+    assert.deepEqual(
+      answer.constituents.map((c) => [c.orgId, c.origin]),
+      [[harbour.id, 'manual']],
+    );
+    await page.getByTestId('timeline').getByText('Added as affected: Harbour Telecom').waitFor();
+    // Searching again says it is already listed instead of offering it twice.
+    await search.fill('harbour');
+    await panel
+      .locator('[data-hit="Harbour Telecom"]')
+      .getByText('Already listed as affected')
+      .waitFor();
+    await search.fill('no such organisation');
+    await status.getByText('No organisation matches “no such organisation”.').waitFor();
+    await screenshot(page, '121-incidents-constituent-manual');
+  });
+
+  it('deletes a task and an observable after a confirmation; cancelling keeps them', async () => {
+    const created = await newIncident('Credential stuffing against a ministry portal', {
+      observables: [{ kind: 'ipv4', value: '203.0.113.9' }],
+    });
+    await admin
+      .post(`/api/incidents/${created.id}/tasks`, { title: 'Block the source address' })
+      .expect(201);
+    await page.goto(`${server.baseUrl}/incidents/${created.id}`);
+    const tasks = page.getByTestId('tasks-panel');
+    const task = tasks.locator('[data-task="Block the source address"]');
+    await task.waitFor();
+
+    await task.getByRole('button', { name: 'Delete the task “Block the source address”' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete this task?' });
+    await confirm.getByText(/“Block the source address” will be removed/).waitFor();
+    await expectAccessible(page, '122-incidents-task-delete-confirm');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    assert.equal(await task.count(), 1, 'cancelled: the task stays');
+
+    await task.getByRole('button', { name: 'Delete the task “Block the source address”' }).click();
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await task.waitFor({ state: 'detached' });
+    await tasks
+      .getByTestId('tasks-status')
+      .getByText('Task “Block the source address” deleted.')
+      .waitFor();
+    await page
+      .getByTestId('timeline')
+      .getByText('Task removed: “Block the source address”')
+      .waitFor();
+    const left = await admin
+      .get(`/api/incidents/${created.id}/tasks`)
+      .expect<{ tasks: { title: string }[] }>(200);
+    assert.ok(!left.tasks.some((t) => t.title === 'Block the source address'));
+    // The focus does not fall to the page's end: the panel's title holds it.
+    assert.equal(await page.evaluate('document.activeElement?.id'), 'incident-tasks-title');
+
+    const row = page.locator('[data-observable="203.0.113.9"]');
+    await row.getByRole('button', { name: 'Remove the observable 203.0.113.9' }).click();
+    const removeDialog = page.getByRole('dialog', { name: 'Remove this observable?' });
+    await removeDialog.getByText(/203\.0\.113\.9 will be removed from the incident/).waitFor();
+    await page.keyboard.press('Escape');
+    await removeDialog.waitFor({ state: 'hidden' });
+    assert.equal(await row.count(), 1, 'Escape cancels');
+    await row.getByRole('button', { name: 'Remove the observable 203.0.113.9' }).click();
+    await removeDialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.getByTestId('timeline').getByText('Observable removed: 203.0.113.9').waitFor();
+    assert.equal((await incident(created.id)).revision >= created.revision, true);
+    const observables = await admin
+      .get(`/api/incidents/${created.id}/observables`)
+      .expect<{ observables: unknown[] }>(200);
+    assert.equal(observables.observables.length, 0);
+    await expectAccessible(page, '123-incidents-after-deletes');
+  });
+
   it('attaches a file: size shown before upload, then SHA-256 and a download link', async () => {
     const created = await newIncident('Phishing kit found on a hosting server');
     await page.goto(`${server.baseUrl}/incidents/${created.id}`);
@@ -346,6 +455,53 @@ describe('incident pages in Chromium', { skip }, () => {
       settings.queues.map((q) => q.id),
       ['general', 'phishing'],
     );
+  });
+
+  it('reads escalations with the names of the BCM plan, also for an analyst who cannot open the plan', async () => {
+    const project = await admin
+      .post('/api/toolkit/projects', { name: 'Kenya national CIRT', kind: 'national', iso3: 'KEN' })
+      .expect<{ id: string }>(201);
+    await admin
+      .request('PUT', `/api/toolkit/projects/${project.id}/bcm`, { revision: 0, plan: validPlan() })
+      .expect(200);
+    const settings = await admin
+      .get('/api/incidents/settings')
+      .expect<{ revision: number; sla: unknown; queues: unknown }>(200);
+    await admin
+      .put('/api/incidents/settings', {
+        revision: settings.revision,
+        toolkitProjectId: project.id,
+        sla: settings.sla,
+        queues: settings.queues,
+      })
+      .expect(200);
+    const created = await newIncident('Grid control centre intrusion', {
+      severity: 'severe',
+      sector: 'energy',
+    });
+    const analyst = await server.userClient('esther@cirt.example', 'analyst');
+    const other = await newPage(browser);
+    await signIn(other, 'esther@cirt.example', analyst.password);
+    const planReads: string[] = [];
+    other.on('request', (r) => {
+      if (r.url().includes('/bcm')) planReads.push(r.url());
+    });
+    await other.goto(`${server.baseUrl}/incidents/${created.id}`);
+    const list = other.getByTestId('timeline').getByTestId('escalation-list').first();
+    await list
+      .getByText(/Amina Diallo/)
+      .first()
+      .waitFor();
+    await list.getByText(/Tell Press/).waitFor();
+    await list.getByText(/Press officer/).waitFor();
+    await list
+      .getByText(/^Crisis step: /)
+      .first()
+      .waitFor();
+    assert.equal(await list.getByText(/— lead\b/).count(), 0, 'no bare contact id');
+    assert.deepEqual(planReads, [], 'names come from the event, not from the plan');
+    await expectAccessible(other, '124-incidents-escalation-names');
+    await other.close();
   });
 
   it('reads right to left in Arabic', async () => {

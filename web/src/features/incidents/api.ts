@@ -114,6 +114,23 @@ export const setConstituent = (
     { origin },
   );
 
+/** One organisation found by the manual search of the affected-constituents panel. */
+export interface OrgHit {
+  id: string;
+  name: string;
+  shortName: string | null;
+  sector: string;
+  critical: boolean;
+  iso3: string | null;
+}
+
+/** Organisations whose name, short name or website contains `q` (constituents.read). */
+export const searchOrgs = (q: string, limit = 8) =>
+  api.get<{ items: OrgHit[]; total: number }>(withQuery('/api/constituents/orgs', { q, limit }));
+
+export const deleteTask = (id: string, taskId: string) =>
+  api.delete(`${incidentPath(id)}/tasks/${encodeURIComponent(taskId)}`);
+
 export const listAttachments = (id: string) =>
   api.get<{ attachments: Attachment[] }>(`${incidentPath(id)}/attachments`);
 

@@ -1,20 +1,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../app/auth';
 import { Alert, Button } from '../../../ui';
 import { setConstituent } from '../api';
 import { splitError } from '../components/errors';
 import type { AffectedConstituent } from '../types';
+import { ConstituentSearch } from './ConstituentSearch';
 import { useIncident } from './context';
 
 /**
  * Organisations the incident affects. Owners found through the observables arrive as
  * suggestions, with what matched; the analyst confirms or dismisses each. Confirmed ones are
- * those the notify dialog offers.
+ * those the notify dialog offers. An organisation the lookup did not find is added by hand
+ * through the search below the list.
  */
 export function ConstituentsPanel({ constituents }: { constituents: AffectedConstituent[] }) {
   const { t } = useTranslation('incidents');
   const { t: tApp } = useTranslation();
   const { incident, refresh, canHandle } = useIncident();
+  const { can } = useAuth();
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -100,6 +104,9 @@ export function ConstituentsPanel({ constituents }: { constituents: AffectedCons
           ))}
         </ul>
       )}
+      {canHandle && can('constituents.read') && !incident.mergedIntoId ? (
+        <ConstituentSearch listed={constituents} />
+      ) : null}
     </section>
   );
 }

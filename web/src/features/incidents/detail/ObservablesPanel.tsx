@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button } from '../../../ui';
-import { addObservables } from '../api';
+import { Alert, Button, ConfirmDialog } from '../../../ui';
+import { addObservables, deleteObservable } from '../api';
 import { splitError } from '../components/errors';
 import { ObservablesInput } from '../new/ObservablesInput';
 import { parseObservables } from '../new/observables';
@@ -16,7 +16,8 @@ interface ObservablesPanelProps {
 /**
  * The incident's observables, each with the organisation(s) that own it by the ownership
  * lookup and the rule that matched (longest prefix, exact AS number, longest domain suffix).
- * Adding observables runs the lookup; owners appear as suggested constituents.
+ * Adding observables runs the lookup; owners appear as suggested constituents. Removing one
+ * asks for a confirmation; the organisations it suggested stay listed.
  */
 export function ObservablesPanel({ observables, constituents }: ObservablesPanelProps) {
   const { t } = useTranslation('incidents');
@@ -26,6 +27,36 @@ export function ObservablesPanel({ observables, constituents }: ObservablesPanel
   const [error, setError] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [doomed, setDoomed] = useState<Observable | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const [said, setSaid] = useState('');
+  const [deletedId, setDeletedId] = useState<string | null>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+
+  // The removed row held the focus: once the list is reloaded, the panel's title takes it.
+  useEffect(() => {
+    if (deletedId !== null && !observables.some((o) => o.id === deletedId)) {
+      titleRef.current?.focus();
+      setDeletedId(null);
+    }
+  }, [deletedId, observables]);
+
+  async function remove(observable: Observable) {
+    setDeleting(true);
+    setDeleteError(null);
+    try {
+      await deleteObservable(incident.id, observable.id);
+      setDoomed(null);
+      setSaid(t('detail.observables.deleted', { value: observable.value }));
+      setDeletedId(observable.id);
+      refresh();
+    } catch (e) {
+      setDeleteError(splitError(t, tApp, e).form);
+    } finally {
+      setDeleting(false);
+    }
+  }
 
   const ownersOf = (o: Observable) =>
     constituents.flatMap((c) =>
@@ -66,10 +97,18 @@ export function ObservablesPanel({ observables, constituents }: ObservablesPanel
       aria-labelledby="incident-observables-title"
       data-testid="observables-panel"
     >
-      <h2 id="incident-observables-title" className="incident-card__title">
+      <h2
+        id="incident-observables-title"
+        className="incident-card__title"
+        ref={titleRef}
+        tabIndex={-1}
+      >
         {t('detail.observables.title')}{' '}
         <span className="incident-card__count">{observables.length}</span>
       </h2>
+      <p className="visually-hidden" role="status" data-testid="observables-status">
+        {said}
+      </p>
       {observables.length === 0 ? (
         <p className="incident-card__empty">{t('detail.observables.empty')}</p>
       ) : (
@@ -85,6 +124,11 @@ export function ObservablesPanel({ observables, constituents }: ObservablesPanel
                 <th scope="col">{t('detail.observables.kind')}</th>
                 <th scope="col">{t('detail.observables.value')}</th>
                 <th scope="col">{t('detail.observables.owner')}</th>
+                {canHandle ? (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('detail.observables.actions')}</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -115,6 +159,21 @@ export function ObservablesPanel({ observables, constituents }: ObservablesPanel
                         </ul>
                       )}
                     </td>
+                    {canHandle ? (
+                      <td>
+                        <Button
+                          variant="quiet"
+                          onClick={() => {
+                            setDeleteError(null);
+                            setSaid('');
+                            setDoomed(o);
+                          }}
+                          aria-label={t('detail.observables.deleteOne', { value: o.value })}
+                        >
+                          {t('detail.observables.delete')}
+                        </Button>
+                      </td>
+                    ) : null}
                   </tr>
                 );
               })}
@@ -138,6 +197,20 @@ export function ObservablesPanel({ observables, constituents }: ObservablesPanel
           </Button>
         </form>
       ) : null}
+      <ConfirmDialog
+        open={doomed !== null}
+        title={t('detail.observables.deleteTitle')}
+        confirmLabel={t('detail.observables.delete')}
+        destructive
+        busy={deleting}
+        error={deleteError}
+        onConfirm={() => {
+          if (doomed) void remove(doomed);
+        }}
+        onCancel={() => setDoomed(null)}
+      >
+        <p>{t('detail.observables.deleteBody', { value: doomed?.value ?? '' })}</p>
+      </ConfirmDialog>
     </section>
   );
 }

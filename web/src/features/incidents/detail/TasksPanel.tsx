@@ -1,16 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
 import { useResource } from '../../../app/useResource';
-import { Alert, Button, TextField } from '../../../ui';
-import { addTask, listTasks, updateTask } from '../api';
+import { Alert, Button, ConfirmDialog, TextField } from '../../../ui';
+import { addTask, deleteTask, listTasks, updateTask } from '../api';
 import { splitError } from '../components/errors';
 import type { Task } from '../types';
 import { useIncident } from './context';
 
 /**
  * The incident's tasks: those the playbook of its RSIT type added, and those added by hand.
- * Tick to mark done (untick to reopen), assign to someone, add a task at the bottom.
+ * Tick to mark done (untick to reopen), assign to someone, delete one after a confirmation,
+ * add a task at the bottom.
  */
 export function TasksPanel() {
   const { t } = useTranslation('incidents');
@@ -21,6 +22,12 @@ export function TasksPanel() {
   const [failure, setFailure] = useState<string | null>(null);
   const [titleError, setTitleError] = useState<string | undefined>();
   const [busy, setBusy] = useState<string | null>(null);
+  const [doomed, setDoomed] = useState<Task | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const [said, setSaid] = useState('');
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const [deletedId, setDeletedId] = useState<string | null>(null);
 
   async function run(key: string, action: () => Promise<unknown>) {
     setBusy(key);
@@ -46,7 +53,30 @@ export function TasksPanel() {
     if (await run('add', () => addTask(incident.id, { title: title.trim() }))) setTitle('');
   }
 
+  async function remove(task: Task) {
+    setDeleting(true);
+    setDeleteError(null);
+    try {
+      await deleteTask(incident.id, task.id);
+      setDoomed(null);
+      setSaid(t('detail.tasks.deleted', { title: task.title }));
+      setDeletedId(task.id);
+      refresh();
+    } catch (error) {
+      setDeleteError(splitError(t, tApp, error).form);
+    } finally {
+      setDeleting(false);
+    }
+  }
+
   const items = tasks.data?.tasks ?? [];
+  // The deleted row held the focus: once the list is reloaded, the panel's title takes it.
+  useEffect(() => {
+    if (deletedId !== null && !(tasks.data?.tasks ?? []).some((task) => task.id === deletedId)) {
+      titleRef.current?.focus();
+      setDeletedId(null);
+    }
+  }, [deletedId, tasks.data]);
   const done = items.filter((task) => task.status === 'done').length;
   const users = [
     { id: me.id, displayName: me.displayName },
@@ -61,13 +91,16 @@ export function TasksPanel() {
       aria-labelledby="incident-tasks-title"
       data-testid="tasks-panel"
     >
-      <h2 id="incident-tasks-title" className="incident-card__title">
+      <h2 id="incident-tasks-title" className="incident-card__title" ref={titleRef} tabIndex={-1}>
         {t('detail.tasks.title')}{' '}
         <span className="incident-card__count">
           {t('detail.tasks.progress', { done, total: items.length })}
         </span>
       </h2>
       {failure ? <Alert tone="error" title={failure} /> : null}
+      <p className="visually-hidden" role="status" data-testid="tasks-status">
+        {said}
+      </p>
       {items.length === 0 && tasks.status === 'ready' ? (
         <p className="incident-card__empty">{t('detail.tasks.empty')}</p>
       ) : (
@@ -86,6 +119,15 @@ export function TasksPanel() {
               }
               onAssign={(assigneeId) =>
                 void run(task.id, () => updateTask(incident.id, task.id, { assigneeId }))
+              }
+              onDelete={
+                canHandle
+                  ? () => {
+                      setDeleteError(null);
+                      setSaid('');
+                      setDoomed(task);
+                    }
+                  : undefined
               }
             />
           ))}
@@ -113,6 +155,20 @@ export function TasksPanel() {
           </Button>
         </form>
       ) : null}
+      <ConfirmDialog
+        open={doomed !== null}
+        title={t('detail.tasks.deleteTitle')}
+        confirmLabel={t('detail.tasks.delete')}
+        destructive
+        busy={deleting}
+        error={deleteError}
+        onConfirm={() => {
+          if (doomed) void remove(doomed);
+        }}
+        onCancel={() => setDoomed(null)}
+      >
+        <p>{t('detail.tasks.deleteBody', { title: doomed?.title ?? '' })}</p>
+      </ConfirmDialog>
     </section>
   );
 }
@@ -124,9 +180,12 @@ interface TaskRowProps {
   disabled: boolean;
   onToggle(checked: boolean): void;
   onAssign(assigneeId: string | null): void;
+  /** Absent for someone who may not handle the incident. */
+  onDelete?(): void;
 }
 
-function TaskRow({ task, users, assigneeName, disabled, onToggle, onAssign }: TaskRowProps) {
+function TaskRow(props: TaskRowProps) {
+  const { task, users, assigneeName, disabled, onToggle, onAssign, onDelete } = props;
   const { t } = useTranslation('incidents');
   const checkboxId = `task-${task.id}`;
   const isDone = task.status === 'done';
@@ -175,6 +234,17 @@ function TaskRow({ task, users, assigneeName, disabled, onToggle, onAssign }: Ta
           <option value={task.assigneeId}>{assigneeName}</option>
         ) : null}
       </select>
+      {onDelete ? (
+        <Button
+          variant="quiet"
+          className="task-row__delete"
+          disabled={disabled}
+          onClick={onDelete}
+          aria-label={t('detail.tasks.deleteTask', { title: task.title })}
+        >
+          {t('detail.tasks.delete')}
+        </Button>
+      ) : null}
     </li>
   );
 }
