@@ -56,7 +56,7 @@ describe('RIR delegated import', () => {
   let files: { server: Server; url: string };
   const owners = async (q: string) => {
     const answer = await admin.get(`/api/constituents/lookup?q=${encodeURIComponent(q)}`).expect<{
-      matches: { org: { name: string }; value: string }[];
+      matches: { org: { name: string }; value: string; rule: string }[];
       covering: { value: string }[];
     }>(200);
     return answer;
