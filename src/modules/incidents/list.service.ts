@@ -57,9 +57,10 @@ export function filterConditions(
   filter: IncidentFilter,
   viewer: Viewer,
   now: string,
+  plan: QueryPlan = {},
 ): Expression<SqlBool>[] {
   const where: Expression<SqlBool>[] = [readableBy(eb, viewer.userId)];
-  const terms = filter.q ? searchTerms(filter.q) : [];
+  const terms = filter.q && !plan.searchApart ? searchTerms(filter.q) : [];
   if (terms.length > 0)
     where.push(
       dialect === 'sqlite'
@@ -74,9 +75,26 @@ export function filterConditions(
   if (filter.rsitType) where.push(eb('incidents.rsit_type', '=', filter.rsitType));
   if (filter.tlp?.length) where.push(oneOf(eb, dialect, 'tlp', filter.tlp));
   if (filter.severity?.length) where.push(oneOf(eb, dialect, 'severity', filter.severity));
-  if (filter.sector) where.push(eb('incidents.sector', '=', filter.sector));
+  if (filter.sector)
+    where.push(
+      plan.walkOrder
+        ? sql<SqlBool>`+incidents.sector = ${filter.sector}`
+        : eb('incidents.sector', '=', filter.sector),
+    );
+  // An organisation with many incidents: check each row of the list order (primary key).
+  if (filter.constituent && plan.constituentPerRow)
+    where.push(
+      eb.exists(
+        eb
+          .selectFrom('incident_constituents')
+          .select(sql.lit(1).as('one'))
+          .whereRef('incident_constituents.incident_id', '=', 'incidents.id')
+          .where('incident_constituents.org_id', '=', filter.constituent)
+          .where('incident_constituents.origin', '<>', 'dismissed'),
+      ),
+    );
   // Few incidents per organisation: start from them (its index), not from the whole table.
-  if (filter.constituent)
+  else if (filter.constituent)
     where.push(
       eb(
         'incidents.id',
@@ -124,6 +142,70 @@ function oneOf(
   if (values.length === 1) return eb(`incidents.${column}`, '=', values[0]!);
   if (dialect === 'postgres') return eb(`incidents.${column}`, 'in', values);
   return sql<SqlBool>`+${sql.ref(`incidents.${column}`)} in (${sql.join(values)})`;
+}
+
+/**
+ * How the SQL of a list is shaped after looking at the data (SQLite only; PostgreSQL's planner
+ * weighs the same choices from its statistics). Empty: the plain shape, as statistics use it.
+ */
+export interface QueryPlan {
+  /** The full-text condition is left out: the caller checks matches a slice at a time. */
+  searchApart?: boolean;
+  /** The organisation filter is checked row by row instead of listing its incidents first. */
+  constituentPerRow?: boolean;
+  /** The sector does not choose the index: the list walks its sort order. */
+  walkOrder?: boolean;
+}
+
+/**
+ * Below this many rows a condition is answered by listing its rows and sorting them; from it
+ * on, by walking the list's order and checking each row (a page then needs few rows of that
+ * walk). Counting stops at the threshold, so probing costs the same for any size.
+ */
+const manyRows = 4000;
+/**
+ * Full text: below this many matches listing them wins; above it, checking slices of the list
+ * order against the search index does (each slice costs a range read of the index).
+ */
+const manyMatches = 20_000;
+
+async function atLeast(
+  db: Executor,
+  query: ReturnType<typeof sql<{ n: number }>>,
+  threshold = manyRows,
+): Promise<boolean> {
+  const row = (await query.execute(db)).rows[0];
+  return (row?.n ?? 0) >= threshold;
+}
+async function sqlitePlan(
+  db: Executor,
+  filter: IncidentFilter,
+  sort: ListSort,
+  terms: string[][],
+): Promise<QueryPlan> {
+  const plan: QueryPlan = {};
+  if (terms.length > 0)
+    plan.searchApart = await atLeast(
+      db,
+      sql<{ n: number }>`select count(*) as n from (select 1 from incident_search
+        where incident_search match ${fts5Match(terms)} limit ${manyMatches})`,
+      manyMatches,
+    );
+  if (filter.constituent)
+    plan.constituentPerRow = await atLeast(
+      db,
+      sql<{ n: number }>`select count(*) as n from (select 1 from incident_constituents
+        where org_id = ${filter.constituent} and origin <> 'dismissed' limit ${manyRows})`,
+    );
+  // The sector's index ends with created_at: sorted by update, a big sector is quicker found
+  // walking the update order than sorted whole.
+  if (filter.sector && !sort.endsWith('created'))
+    plan.walkOrder = await atLeast(
+      db,
+      sql<{ n: number }>`select count(*) as n from (select 1 from incidents
+        where sector = ${filter.sector} limit ${manyRows})`,
+    );
+  return plan;
 }
 
 export function checkFilter(filter: IncidentFilter): void {
@@ -180,11 +262,12 @@ function listSelect(
   filter: IncidentFilter,
   viewer: Viewer,
   now: string,
+  plan: QueryPlan = {},
 ) {
   return db
     .selectFrom('incidents')
     .leftJoin('users', 'users.id', 'incidents.assignee_id')
-    .where((eb) => eb.and(filterConditions(eb, dialect, filter, viewer, now)))
+    .where((eb) => eb.and(filterConditions(eb, dialect, filter, viewer, now, plan)))
     .select([
       'incidents.id',
       'incidents.reference',
@@ -263,18 +346,37 @@ async function pageRows(
 ): Promise<{ rows: ListRow[]; next: string | null }> {
   const { column, descending, key } = sortOf(sort);
   const after = cursor ? decodeCursor(cursor, sort, 'querystring.cursor') : null;
-  let query = listSelect(deps.db.kysely, deps.db.dialect, filter, viewer, now);
-  if (after)
-    query = query.where(
-      descending
-        ? sql<SqlBool>`(${sql.ref(column)}, incidents.id) < (${after.value}, ${after.id})`
-        : sql<SqlBool>`(${sql.ref(column)}, incidents.id) > (${after.value}, ${after.id})`,
-    );
-  const rows = await query
-    .orderBy(column, descending ? 'desc' : 'asc')
-    .orderBy('incidents.id', descending ? 'desc' : 'asc')
-    .limit(limit + 1)
-    .execute();
+  const { kysely, dialect } = deps.db;
+  const terms = filter.q ? searchTerms(filter.q) : [];
+  const plan = dialect === 'sqlite' ? await sqlitePlan(kysely, filter, sort, terms) : {};
+  const page = (from: { value: string; id: string } | null, size: number) => {
+    let query = listSelect(kysely, dialect, filter, viewer, now, plan);
+    if (from)
+      query = query.where(
+        descending
+          ? sql<SqlBool>`(${sql.ref(column)}, incidents.id) < (${from.value}, ${from.id})`
+          : sql<SqlBool>`(${sql.ref(column)}, incidents.id) > (${from.value}, ${from.id})`,
+      );
+    return query
+      .orderBy(column, descending ? 'desc' : 'asc')
+      .orderBy('incidents.id', descending ? 'desc' : 'asc')
+      .limit(size);
+  };
+  const rows = plan.searchApart
+    ? await searchedRows(
+        kysely,
+        terms,
+        limit + 1,
+        (from, size) =>
+          page(from, size).select(
+            sql<number>`(select k.id from incident_search_keys k where k.incident_id = incidents.id)`.as(
+              'search_key',
+            ),
+          ),
+        after,
+        key,
+      )
+    : await page(after, limit + 1).execute();
   const more = rows.length > limit;
   if (more) rows.pop();
   const last = rows.at(-1);
@@ -287,6 +389,56 @@ async function pageRows(
         })
       : null;
   return { rows, next };
+}
+
+/** Rows taken per slice when a common full-text term is checked along the list order. */
+const slice = 500;
+
+/**
+ * A term found in many incidents (SQLite): rather than listing all its matches and sorting
+ * them, walk the list order (every other filter applied) a slice at a time and keep the rows
+ * the search index holds, asking it only for the slice's range of search keys.
+ */
+async function searchedRows(
+  db: Executor,
+  terms: string[][],
+  wanted: number,
+  slicer: (
+    from: { value: string; id: string } | null,
+    size: number,
+  ) => { execute(): Promise<(ListRow & { search_key: number })[]> },
+  after: { value: string; id: string } | null,
+  key: 'created' | 'updated',
+): Promise<ListRow[]> {
+  const out: ListRow[] = [];
+  const match = fts5Match(terms);
+  let from = after;
+  for (;;) {
+    const rows = await slicer(from, slice).execute();
+    if (rows.length === 0) return out;
+    let low = Infinity;
+    let high = -Infinity;
+    for (const r of rows) {
+      low = Math.min(low, r.search_key);
+      high = Math.max(high, r.search_key);
+    }
+    const found = new Set(
+      (
+        await sql<{ rowid: number }>`select rowid from incident_search
+          where incident_search match ${match} and rowid between ${low} and ${high}`.execute(db)
+      ).rows.map((r) => r.rowid),
+    );
+    for (const r of rows) {
+      if (!found.has(r.search_key)) continue;
+      const { search_key, ...row } = r;
+      void search_key;
+      out.push(row);
+      if (out.length === wanted) return out;
+    }
+    if (rows.length < slice) return out;
+    const last = rows.at(-1)!;
+    from = { value: key === 'created' ? last.created_at : last.updated_at, id: last.id };
+  }
 }
 
 export async function listIncidents(

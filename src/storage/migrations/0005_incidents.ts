@@ -48,6 +48,8 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     ['incidents_status_idx', ['status', 'created_at', 'id']],
     ['incidents_assignee_idx', ['assignee_id', 'created_at', 'id']],
     ['incidents_rsit_idx', ['rsit_class', 'rsit_type', 'created_at', 'id']],
+    // The class alone: the index above would give its types' rows apart, to be sorted whole.
+    ['incidents_rsit_class_idx', ['rsit_class', 'created_at', 'id']],
     ['incidents_severity_idx', ['severity', 'created_at', 'id']],
     ['incidents_sector_idx', ['sector', 'created_at', 'id']],
     ['incidents_tlp_idx', ['tlp', 'created_at', 'id']],

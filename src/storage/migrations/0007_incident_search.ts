@@ -16,9 +16,40 @@ type AnyDb = Kysely<unknown>;
  */
 export const searchPunctuation = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 
+/**
+ * The same characters as a regular expression bracket (the four ASCII ranges between letters
+ * and digits): `regexp_replace` with it is ten times quicker than `translate` with the list.
+ */
+export const punctuationClass = '[!-/:-@[-`{-~]';
+
 export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
   if (dialect === 'sqlite') await upSqlite(db);
   else await upPostgres(db);
+}
+
+/**
+ * Statements that fill an empty search table from every incident at once: for this migration
+ * and for bulk loads (a restore, the benchmark) that set the triggers aside while they insert.
+ */
+export function searchFillSql(dialect: Dialect): string[] {
+  if (dialect === 'sqlite')
+    return [
+      `insert into incident_search_keys (incident_id) select id from incidents`,
+      `insert into incident_search (rowid, reference, title, description, observables)
+         select k.id, i.reference, i.title, i.description, coalesce(o.observables, '')
+         from incidents i join incident_search_keys k on k.incident_id = i.id
+         left join (select incident_id, group_concat(value, ' ') as observables
+                    from incident_observables group by incident_id) o on o.incident_id = i.id`,
+    ];
+  return [
+    `insert into incident_search (incident_id, doc)
+       select i.id, to_tsvector('simple', regexp_replace(
+         i.reference || ' ' || i.title || ' ' || i.description || ' ' || coalesce(o.observables, ''),
+         '${punctuationClass}', ' ', 'g'))
+       from incidents i
+       left join (select incident_id, string_agg(value, ' ') as observables
+                  from incident_observables group by incident_id) o on o.incident_id = i.id`,
+  ];
 }
 
 async function upSqlite(db: AnyDb): Promise<void> {
@@ -59,24 +90,17 @@ async function upSqlite(db: AnyDb): Promise<void> {
     `create trigger incident_search_observable_delete after delete on incident_observables
        begin ${refresh('old.incident_id')} end`,
     // Incidents written before this migration.
-    `insert into incident_search_keys (incident_id) select id from incidents`,
-    `insert into incident_search (rowid, reference, title, description, observables)
-       select k.id, i.reference, i.title, i.description,
-              coalesce((select group_concat(o.value, ' ') from incident_observables o
-                        where o.incident_id = i.id), '')
-       from incidents i join incident_search_keys k on k.incident_id = i.id`,
+    ...searchFillSql('sqlite'),
   ];
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
 
 async function upPostgres(db: AnyDb): Promise<void> {
-  const punctuation = searchPunctuation.replace(/'/g, "''");
-  const spaces = ' '.repeat(searchPunctuation.length);
-  const document = (i: string) => `to_tsvector('simple', translate(
+  const document = (i: string) => `to_tsvector('simple', regexp_replace(
       ${i}.reference || ' ' || ${i}.title || ' ' || ${i}.description || ' ' ||
       coalesce((select string_agg(o.value, ' ') from incident_observables o
                 where o.incident_id = ${i}.id), ''),
-      '${punctuation}', '${spaces}'))`;
+      '${punctuationClass}', ' ', 'g'))`;
   const statements = [
     `create table incident_search (
        incident_id text primary key,
@@ -115,7 +139,7 @@ async function upPostgres(db: AnyDb): Promise<void> {
        on incidents for each row execute function incident_search_incident()`,
     `create trigger incident_search_observable after insert or update or delete
        on incident_observables for each row execute function incident_search_observable()`,
-    `insert into incident_search (incident_id, doc) select i.id, ${document('i')} from incidents i`,
+    ...searchFillSql('postgres'),
   ];
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
