@@ -176,12 +176,10 @@ describe('incidents over HTTP: intake, triage, workflow', () => {
   });
 
   it('checks the settings field by field, and uses their queues', async () => {
-    const settings = await admin
-      .get('/api/incidents/settings')
-      .expect<{
-        revision: number;
-        sla: Record<string, { ackMinutes: number; resolveMinutes: number }>;
-      }>(200);
+    const settings = await admin.get('/api/incidents/settings').expect<{
+      revision: number;
+      sla: Record<string, { ackMinutes: number; resolveMinutes: number }>;
+    }>(200);
     const bad = await admin
       .put('/api/incidents/settings', {
         revision: settings.revision,
