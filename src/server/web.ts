@@ -20,11 +20,9 @@ export function webBuilt(dir = webDistDir): boolean {
  */
 export async function registerWeb(app: FastifyInstance, dir = webDistDir): Promise<void> {
   if (!webBuilt(dir)) return;
-  // Plugins queued before this one must add their routes first: the flag below would make
-  // public any route that registers while the static plugin does.
-  await app.after();
   // The app's files are what an anonymous visitor needs to see the login page: public. The
-  // flag limits this to the routes the static plugin adds while it registers, never the API.
+  // flag limits this to the routes the static plugin adds while it registers; a plugin queued
+  // before it may add its routes meanwhile, so an /api route is never marked.
   let registeringStatic = true;
   app.addHook('onRoute', (route) => {
     if (registeringStatic && !route.url.startsWith('/api'))
