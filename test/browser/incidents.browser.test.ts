@@ -226,12 +226,16 @@ describe('incident pages in Chromium', { skip }, () => {
     assert.equal(await task.getByRole('checkbox').isChecked(), true);
     await task.getByRole('combobox').selectOption({ index: 1 });
     await tasks.getByText(/of \d+ done/).waitFor();
-    const list = await admin
-      .get(`/api/incidents/${created.id}/tasks`)
-      .expect<{ tasks: { title: string; status: string; assigneeId: string | null }[] }>(200);
-    const saved = list.tasks.find(
-      (t) => t.title === 'Ask the university to find the scanning host',
-    );
+    // The assignment is saved in the background: read until it is there (at most 10 s).
+    type Saved = { title: string; status: string; assigneeId: string | null };
+    let saved: Saved | undefined;
+    for (let i = 0; i < 50 && !saved?.assigneeId; i++) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+      const list = await admin
+        .get(`/api/incidents/${created.id}/tasks`)
+        .expect<{ tasks: Saved[] }>(200);
+      saved = list.tasks.find((t) => t.title === 'Ask the university to find the scanning host');
+    }
     assert.equal(saved?.status, 'done');
     assert.ok(saved?.assigneeId);
     await expectAccessible(page, '114-incidents-tasks');
