@@ -10,7 +10,6 @@ import {
   fromBound,
   incidentListQuerySchema,
   listSorts,
-  slaBreaches,
   tlpAtMost,
   toBound,
 } from './list-query.js';
@@ -85,35 +84,5 @@ describe('incident list query', () => {
     assert.deepEqual(tlpAtMost('green'), ['clear', 'green']);
     assert.deepEqual(tlpAtMost('amber'), ['clear', 'green', 'amber']);
     assert.equal(tlpAtMost('red').length, 5);
-  });
-
-  it('calls an SLA breached when done late or not done past the deadline; closing counts', () => {
-    const due = '2026-03-01T10:00:00.000Z';
-    const none = { acknowledgedAt: null, resolvedAt: null, closedAt: null };
-    assert.deepEqual(
-      slaBreaches({ ...none, ackDueAt: due, resolveDueAt: null }, '2026-03-01T09:00:00.000Z'),
-      { ack: false, resolve: false },
-    );
-    assert.deepEqual(
-      slaBreaches({ ...none, ackDueAt: due, resolveDueAt: due }, '2026-03-01T11:00:00.000Z'),
-      { ack: true, resolve: true },
-    );
-    assert.deepEqual(
-      slaBreaches(
-        {
-          ackDueAt: due,
-          acknowledgedAt: '2026-03-01T09:59:00.000Z',
-          resolveDueAt: due,
-          resolvedAt: null,
-          closedAt: '2026-03-01T10:30:00.000Z',
-        },
-        '2026-04-01T00:00:00.000Z',
-      ),
-      { ack: false, resolve: true },
-    );
-    assert.deepEqual(
-      slaBreaches({ ...none, ackDueAt: null, resolveDueAt: null }, '2030-01-01T00:00:00.000Z'),
-      { ack: false, resolve: false },
-    );
   });
 });

@@ -162,24 +162,3 @@ export function invalid(field: string, message: string): AppError {
     issues: [{ field, message }],
   });
 }
-
-/**
- * SLA state as the list shows it: a deadline is breached when what it waits for (the first
- * move out of `new`; resolution, or closing without resolving) came after it, or has not come
- * and the deadline is past.
- */
-export interface SlaFields {
-  ackDueAt: string | null;
-  acknowledgedAt: string | null;
-  resolveDueAt: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-}
-
-export function slaBreaches(row: SlaFields, now: string): { ack: boolean; resolve: boolean } {
-  const late = (due: string | null, done: string | null) => due !== null && (done ?? now) > due;
-  return {
-    ack: late(row.ackDueAt, row.acknowledgedAt),
-    resolve: late(row.resolveDueAt, row.resolvedAt ?? row.closedAt),
-  };
-}

@@ -7,7 +7,6 @@ import {
   encodeCursor,
   filterProblems,
   fromBound,
-  slaBreaches,
   tlpAtMost,
   toBound,
   type IncidentFilter,
@@ -15,6 +14,7 @@ import {
   type ListSort,
 } from './list-query.js';
 import { fts5Match, pgTsQuery, searchTerms } from './search.js';
+import { slaState } from './sla.js';
 import { AppError } from '../../kernel/index.js';
 
 /** What the list, statistics and export need: the incidents module's deps have both. */
@@ -304,7 +304,7 @@ function listSelect(
 type ListRow = Awaited<ReturnType<ReturnType<typeof listSelect>['execute']>>[number];
 
 function toSummary(row: ListRow, now: string): IncidentSummary {
-  const sla = slaBreaches(
+  const sla = slaState(
     {
       ackDueAt: row.ack_due_at,
       acknowledgedAt: row.acknowledged_at,
@@ -312,7 +312,7 @@ function toSummary(row: ListRow, now: string): IncidentSummary {
       resolvedAt: row.resolved_at,
       closedAt: row.closed_at,
     },
-    now,
+    new Date(now),
   );
   return {
     id: row.id,
@@ -335,7 +335,7 @@ function toSummary(row: ListRow, now: string): IncidentSummary {
     resolvedAt: row.resolved_at,
     closedAt: row.closed_at,
     mergedIntoId: row.merged_into_id,
-    sla: { ackBreached: sla.ack, resolveBreached: sla.resolve },
+    sla: { ackBreached: sla.ack === 'breached', resolveBreached: sla.resolve === 'breached' },
   };
 }
 
