@@ -227,6 +227,25 @@ describe('lookup queries', () => {
     });
   });
 
+  // Found by fuzzing: `as1.` was shown as `as1`, which typed again is the AS number AS1.
+  it('shows a one-label domain that reads like an AS number with its root dot', () => {
+    for (const [raw, value] of [
+      ['as1.', 'as1'],
+      ['1-2.', '1-2'],
+      ['*.AS64500-as64511', 'as64500-as64511'],
+    ] as const) {
+      const understood = query(raw);
+      assert.deepEqual(understood, {
+        kind: 'domain',
+        normalised: `${value}.`,
+        target: { kind: 'domain', value },
+      });
+      assert.deepEqual(query(understood.normalised), understood, `${raw} asked again`);
+    }
+    assert.equal(query('as1').kind, 'asn');
+    assert.equal(query('example.org.').normalised, 'example.org');
+  });
+
   it('looks up an IPv4-mapped IPv6 address as IPv4', () => {
     assert.deepEqual(query('::ffff:192.0.2.1'), {
       kind: 'ipv6',

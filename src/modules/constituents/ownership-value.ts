@@ -178,6 +178,9 @@ function hostTarget(host: string, queryKind: 'url' | 'email', normalised: string
   return domain.ok ? ok(queryKind, normalised, { kind: 'domain', value: domain.value }) : domain;
 }
 
+/** Text a lookup reads as an AS number or block: `AS64500`, `64500`, `1.10`, `AS1-AS2`. */
+const asNumberText = /^(as)?\d+(\.\d+)?(-(as)?\d+(\.\d+)?)?$/i;
+
 /**
  * Understands what a person pastes to ask "whose is this?": an IP address or prefix, an AS
  * number, a domain, a URL (defanged forms too) or an e-mail address.
@@ -207,7 +210,7 @@ export function parseLookupQuery(raw: string): ParsedLookupQuery {
     const host = result.target.kind === 'domain' ? result.target.value : text.slice(at + 1);
     return { ...result, normalised: `${local}@${host}` };
   }
-  if (/^(as)?\d+(\.\d+)?(-(as)?\d+(\.\d+)?)?$/i.test(text)) {
+  if (asNumberText.test(text)) {
     const range = parseAsRange(text);
     if (typeof range === 'string') return fail(range);
     const value = formatAsRange(range.first, range.last);
@@ -221,5 +224,9 @@ export function parseLookupQuery(raw: string): ParsedLookupQuery {
   }
   if (/^[\d.]+(\/\d+)?$/.test(text)) return ipTarget('ipv4', text, 'ipv4');
   const domain = parseDomain(text);
-  return domain.ok ? ok('domain', domain.value, { kind: 'domain', value: domain.value }) : domain;
+  if (!domain.ok) return domain;
+  // `as1.` is the one-label domain as1, but `as1` typed again is AS1: such a domain keeps its
+  // root dot in the text shown, so the query as understood asks the same thing when re-run.
+  const shown = asNumberText.test(domain.value) ? `${domain.value}.` : domain.value;
+  return ok('domain', shown, { kind: 'domain', value: domain.value });
 }
