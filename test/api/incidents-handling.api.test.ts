@@ -20,6 +20,12 @@ interface Problem {
   detail: string;
   errors?: { field: string; message: string }[];
 }
+interface RsitClass {
+  id: string;
+  name: string;
+  description: string;
+  types: { id: string; name: string; description: string }[];
+}
 interface Event {
   kind: string;
   actor: string;
@@ -68,7 +74,7 @@ describe('incident handling over HTTP', () => {
 
   it('answers the reference data in the asked language', async () => {
     const ref = await analyst.get('/api/incidents/reference?lang=fr').expect<{
-      rsit: { classes: { id: string; name: string; types: { id: string; name: string }[] }[] };
+      rsit: { classes: RsitClass[] };
       severity: {
         origin: string;
         levels: { id: string; name: string; sla: { ackMinutes: number } | null }[];
@@ -82,6 +88,11 @@ describe('incident handling over HTTP', () => {
       ref.rsit.classes.find((c) => c.id === 'fraud')?.types.find((t) => t.id === 'phishing')?.name,
       'Hameçonnage',
     );
+    assert.equal(
+      ref.rsit.classes.find((c) => c.id === 'fraud')?.types.find((t) => t.id === 'phishing')
+        ?.description,
+      'Messages ou sites imitant un tiers de confiance pour voler des identifiants ou de l’argent.',
+    );
     assert.equal(ref.severity.origin, 'default');
     assert.deepEqual(
       ref.severity.levels.map((l) => l.name),
@@ -93,6 +104,27 @@ describe('incident handling over HTTP', () => {
       'in-progress',
     ]);
     assert.deepEqual(ref.tlp, ['clear', 'green', 'amber', 'amber+strict', 'red']);
+  });
+
+  it('describes RSIT in the language of a user who asks for none', async () => {
+    const { client: french } = await server.userClient('fanny@cirt.example', 'analyst');
+    await french.patch('/api/me', { locale: 'fr' }).expect(200);
+    const fraudOf = async (path: string) =>
+      (await french.get(path).expect<{ rsit: { classes: RsitClass[] } }>(200)).rsit.classes.find(
+        (c) => c.id === 'fraud',
+      )!;
+    const fraud = await fraudOf('/api/incidents/reference');
+    assert.equal(fraud.name, 'Fraude');
+    assert.match(fraud.description, /^Tromperie à des fins lucratives : .*hameçonnage\.$/);
+    assert.equal(
+      fraud.types.find((t) => t.id === 'masquerade')?.description,
+      'Quelqu’un se fait passer pour une autre personne ou organisation afin d’en tirer profit.',
+    );
+    const asked = await fraudOf('/api/incidents/reference?lang=en');
+    assert.equal(
+      asked.types.find((t) => t.id === 'phishing')?.description,
+      'Messages or sites imitating a trusted party to steal credentials or money.',
+    );
   });
 
   it('stores attachments with SHA-256 and a sniffed type, lets readers download, refuses oversize', async () => {

@@ -44,6 +44,85 @@ describe('incident reference data', () => {
     assert.equal(ref.localised('zh').find((c) => c.id === 'availability')?.name, '可用性');
   });
 
+  it('describes every class and type in each of the five other languages, not in English', () => {
+    const entries = (classes: typeof ref.classes) =>
+      classes.flatMap((c) => [
+        { id: `class ${c.id}`, description: c.description },
+        ...c.types.map((t) => ({ id: `type ${t.id}`, description: t.description })),
+      ]);
+    const english = entries(ref.classes);
+    for (const lang of locales.filter((l) => l !== 'en')) {
+      const file = JSON.parse(
+        readFileSync(path.join(defaultIncidentsDataDir, 'i18n', `${lang}.json`), 'utf8'),
+      ) as Record<'classes' | 'types', Record<string, { description?: string }>>;
+      for (const c of ref.classes) {
+        assert.ok(file.classes[c.id]?.description, `${lang}: class ${c.id} has a description`);
+        for (const t of c.types)
+          assert.ok(file.types[t.id]?.description, `${lang}: type ${t.id} has a description`);
+      }
+      const localised = entries(ref.localised(lang));
+      assert.equal(localised.length, 50, lang);
+      localised.forEach((entry, i) => {
+        assert.equal(entry.id, english[i]!.id);
+        assert.ok(entry.description.trim().length > 0, `${lang}: ${entry.id} is empty`);
+        assert.notEqual(entry.description, english[i]!.description, `${lang}: ${entry.id}`);
+      });
+    }
+    const phishing = (lang: string) =>
+      ref
+        .localised(lang)
+        .find((c) => c.id === 'fraud')
+        ?.types.find((t) => t.id === 'phishing')?.description;
+    assert.match(phishing('fr') ?? '', /^Messages ou sites imitant un tiers de confiance/);
+    assert.match(phishing('en') ?? '', /^Messages or sites imitating a trusted party/);
+    assert.match(ref.localised('ru').find((c) => c.id === 'fraud')?.description ?? '', /фишинг/);
+    assert.match(ref.localised('zh').find((c) => c.id === 'fraud')?.description ?? '', /网络钓鱼/);
+    assert.match(
+      ref.localised('ar').find((c) => c.id === 'fraud')?.description ?? '',
+      /التصيد الاحتيالي/,
+    );
+    assert.match(
+      ref.localised('fr').find((c) => c.id === 'fraud')?.description ?? '',
+      /hameçonnage/,
+    );
+  });
+
+  it('falls back to the English description, entry by entry, where a translation has none', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'incidents-data-'));
+    try {
+      cpSync(defaultIncidentsDataDir, dir, { recursive: true });
+      const file = path.join(dir, 'i18n', 'fr.json');
+      const fr = JSON.parse(readFileSync(file, 'utf8')) as Record<
+        'classes' | 'types',
+        Record<string, { name: string; description?: string }>
+      >;
+      delete fr.types.phishing!.description;
+      delete fr.classes.fraud!.description;
+      writeFileSync(file, JSON.stringify(fr));
+      const fraud = loadIncidentReference(dir)
+        .localised('fr')
+        .find((c) => c.id === 'fraud')!;
+      assert.equal(fraud.name, 'Fraude');
+      assert.equal(fraud.description, ref.classById.get('fraud')!.description);
+      assert.equal(
+        fraud.types.find((t) => t.id === 'phishing')?.description,
+        ref.typeById.get('phishing')!.description,
+      );
+      assert.match(fraud.types.find((t) => t.id === 'masquerade')!.description, /^Quelqu’un/);
+
+      fr.types.phishing!.description = '  ';
+      writeFileSync(file, JSON.stringify(fr));
+      assert.throws(
+        () => loadIncidentReference(dir),
+        (e: unknown) =>
+          e instanceof ReferenceDataError &&
+          /fr\.json: types\.phishing\.description/.test(e.message),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('takes the task templates of the type, else of the class', () => {
     assert.deepEqual(
       ref

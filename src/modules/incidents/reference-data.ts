@@ -6,9 +6,9 @@ import { locales, type Locale } from '../accounts/index.js';
 
 /**
  * The incidents module's reference data, shipped under data/incidents: the Reference Security
- * Incident Taxonomy (RSIT) with names in the six languages, and the playbooks (task templates
- * per RSIT type or class). Read and checked once at start; a bad file stops the server with
- * the file and the field named.
+ * Incident Taxonomy (RSIT) with names and descriptions in the six languages, and the playbooks
+ * (task templates per RSIT type or class). Read and checked once at start; a bad file stops
+ * the server with the file and the field named.
  */
 export const defaultIncidentsDataDir = fileURLToPath(
   new URL('../../../data/incidents', import.meta.url),
@@ -35,7 +35,11 @@ const rsitFileSchema = z.strictObject({
     .min(1),
 });
 
-const namesSchema = z.record(z.string(), z.strictObject({ name: text }));
+/** A translation of a class or type: its name, and its description (English where absent). */
+const namesSchema = z.record(
+  z.string(),
+  z.strictObject({ name: text, description: text.optional() }),
+);
 const i18nFileSchema = z.strictObject({ classes: namesSchema, types: namesSchema });
 
 const taskTemplateSchema = z.strictObject({
@@ -78,7 +82,10 @@ export interface IncidentReference {
   classes: RsitClass[];
   classById: ReadonlyMap<string, RsitClass>;
   typeById: ReadonlyMap<string, RsitType>;
-  /** The taxonomy with names in one language (English where a name is missing). */
+  /**
+   * The taxonomy with names and descriptions in one language (English for each name or
+   * description that is missing).
+   */
   localised(lang: string): RsitClass[];
   /** Task templates for a new incident: those of its type if any, else those of its class. */
   templatesFor(rsitClass: string | null, rsitType: string | null): TaskTemplate[];
@@ -135,7 +142,12 @@ export function loadIncidentReference(dir: string = defaultIncidentsDataDir): In
       value = classes.map((c) => ({
         ...c,
         name: names.classes[c.id]?.name ?? c.name,
-        types: c.types.map((t) => ({ ...t, name: names.types[t.id]?.name ?? t.name })),
+        description: names.classes[c.id]?.description ?? c.description,
+        types: c.types.map((t) => ({
+          ...t,
+          name: names.types[t.id]?.name ?? t.name,
+          description: names.types[t.id]?.description ?? t.description,
+        })),
       }));
       localisedCache.set(lang, value);
     }

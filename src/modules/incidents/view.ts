@@ -44,7 +44,7 @@ export async function readableViewOf(
   };
 }
 
-/** GET /api/incidents/reference: everything a form needs, names in `lang`. */
+/** GET /api/incidents/reference: everything a form needs, names and descriptions in `lang`. */
 export function referenceAnswer(
   deps: IncidentsDeps,
   settings: IncidentSettings,

@@ -75,7 +75,7 @@ export const incidentStatuses = [
 /** TLP levels whose incidents only the people on the access list may read. */
 export const restrictedTlp: ReadonlySet<Tlp> = new Set<Tlp>(['red', 'amber+strict']);
 
-/** An RSIT class with its types, named in the request's language. */
+/** An RSIT class with its types, named and described in the request's language. */
 export interface RsitClass {
   id: string;
   name: string;

@@ -13,7 +13,8 @@ interface RsitSelectsProps {
 
 /**
  * RSIT class, then a type of that class. Changing the class clears a type that does not belong
- * to it; the type list shows only the class's types, named in the user's language.
+ * to it; the type list shows only the class's types, named in the user's language, and the
+ * chosen type's description (translated in data/incidents/i18n) is the hint.
  */
 export function RsitSelects({
   rsit,
