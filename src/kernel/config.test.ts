@@ -59,6 +59,15 @@ describe('configuration', () => {
     );
   });
 
+  it('sweeps for missed SLA deadlines every minute by default; 0 turns it off', () => {
+    assert.equal(loadConfig({}, tmp()).slaSweepSeconds, 60);
+    assert.equal(loadConfig({ CIRTKIT_SLA_SWEEP_SECONDS: '0' }, tmp()).slaSweepSeconds, 0);
+    assert.throws(
+      () => loadConfig({ CIRTKIT_SLA_SWEEP_SECONDS: '-5' }, tmp()),
+      /CIRTKIT_SLA_SWEEP_SECONDS must be 0 \(off\) or more/,
+    );
+  });
+
   it('refuses unknown keys and malformed JSON in the config file', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'c.json'), JSON.stringify({ CIRTKIT_PROT: 1 }));

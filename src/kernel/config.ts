@@ -67,6 +67,13 @@ export const configSchema = z.object({
     )
     .optional(),
   CIRTKIT_IMAP_POLL_SECONDS: positiveInt(24 * 3600).default(60),
+  /** How often missed SLA deadlines are looked for and put on the timeline; 0 turns it off. */
+  CIRTKIT_SLA_SWEEP_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (off) or more')
+    .max(24 * 3600, `must be at most ${24 * 3600}`)
+    .default(60),
   /** An armored OpenPGP private key file the team signs its notifications with. */
   CIRTKIT_PGP_KEY_FILE: z.string().min(1).optional(),
   CIRTKIT_PGP_PASSPHRASE: z.string().optional(),
@@ -100,6 +107,8 @@ export interface Config {
   incidentPrefix: string;
   attachmentMaxBytes: number;
   publicReportRatePerHour: number;
+  /** Seconds between two sweeps for missed SLA deadlines; 0: no sweep. */
+  slaSweepSeconds: number;
   mail: {
     /** Outgoing mail; without it notifications and acknowledgements are refused with a clear message. */
     smtpUrl: string | undefined;
@@ -192,6 +201,7 @@ export function loadConfig(
     incidentPrefix: c.CIRTKIT_INCIDENT_PREFIX,
     attachmentMaxBytes: c.CIRTKIT_ATTACHMENT_MAX_BYTES,
     publicReportRatePerHour: c.CIRTKIT_PUBLIC_REPORT_RATE_PER_HOUR,
+    slaSweepSeconds: c.CIRTKIT_SLA_SWEEP_SECONDS,
     mail: {
       smtpUrl: c.CIRTKIT_SMTP_URL,
       from: c.CIRTKIT_MAIL_FROM ?? 'cirt@cirtkit.local',

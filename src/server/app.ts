@@ -26,6 +26,7 @@ import {
   mailIntake,
   mailingDeps,
   mailOutRoutes,
+  slaSweep,
 } from '../modules/incidents/index.js';
 import { createMailer } from '../modules/mail/index.js';
 import { registryRoutes, type ReferenceData } from '../modules/registry/index.js';
@@ -179,6 +180,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   constituentsRoutes(app, constituents);
   const incidents = incidentsDeps(db, clock, config, constituents, toolkit);
   incidentsRoutes(app, incidents);
+  // Missed SLA deadlines onto the timeline, every CIRTKIT_SLA_SWEEP_SECONDS.
+  slaSweep(app, incidents, logger);
   // Outgoing mail: notifications, the public report form and its acknowledgements.
   const mailer = createMailer(config.mail, logger);
   app.addHook('onClose', () => Promise.resolve(mailer.close()));

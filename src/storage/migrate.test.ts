@@ -17,6 +17,7 @@ describe('migrations', () => {
         '0005_incidents',
         '0006_mail',
         '0007_incident_search',
+        '0008_incident_sla_events',
       ]);
       const tables = (await testDb.db.kysely.introspection.getTables()).map((t) => t.name);
       for (const table of [

@@ -86,6 +86,10 @@ export interface IncidentsTable {
   closed_at: string | null;
   ack_due_at: string | null;
   resolve_due_at: string | null;
+  /** When the sweep recorded the missed acknowledgement deadline (migration 0008). */
+  ack_breach_noted_at: string | null;
+  /** When the sweep recorded the missed resolution deadline. */
+  resolve_breach_noted_at: string | null;
   merged_into_id: string | null;
   revision: number;
 }

@@ -48,7 +48,13 @@ export async function startTestServer(
   const { clock } = options;
   const testDb = await createTestDb();
   const config = loadConfig(
-    { CIRTKIT_DATA_DIR: testDb.dataDir, CIRTKIT_PORT: '0', ...overrides },
+    // No SLA sweep unless a test asks: it would add events to timelines tests compare.
+    {
+      CIRTKIT_DATA_DIR: testDb.dataDir,
+      CIRTKIT_PORT: '0',
+      CIRTKIT_SLA_SWEEP_SECONDS: '0',
+      ...overrides,
+    },
     testDb.dataDir,
   );
   const deps = accountsDeps(config, testDb.db, clock);

@@ -26,6 +26,14 @@ export {
   type TaskTemplate,
 } from './reference-data.js';
 export { slaState, slaDeadlines, defaultSla, type SlaState, type SlaTable } from './sla.js';
+export {
+  slaSweep,
+  sweepSlaBreaches,
+  createSlaSweeper,
+  type SlaBreachBody,
+  type SlaSweeper,
+  type SlaSweepReport,
+} from './sla-sweep.js';
 export { readSettings, loadLadder, type IncidentSettings } from './settings.js';
 export type { Ladder, SeverityLevel } from './severity.js';
 export { allowedNext, transitions } from './workflow.js';

@@ -44,7 +44,10 @@ export function toIncident(r: IncidentRow): Incident {
   };
 }
 
-export function toRow(i: Incident): IncidentRow {
+/** The SLA sweep's own columns (sla-sweep.ts): never written from an `Incident`. */
+type SweepColumns = 'ack_breach_noted_at' | 'resolve_breach_noted_at';
+
+export function toRow(i: Incident): Omit<IncidentRow, SweepColumns> {
   return {
     id: i.id,
     reference: i.reference,

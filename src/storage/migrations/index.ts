@@ -7,6 +7,7 @@ import * as m0004 from './0004_constituents.js';
 import * as m0005 from './0005_incidents.js';
 import * as m0006 from './0006_mail.js';
 import * as m0007 from './0007_incident_search.js';
+import * as m0008 from './0008_incident_sla_events.js';
 
 type AnyDb = Kysely<unknown>;
 
@@ -28,5 +29,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0005_incidents': { up: (db: AnyDb) => m0005.up(db, dialect) },
     '0006_mail': { up: (db: AnyDb) => m0006.up(db, dialect) },
     '0007_incident_search': { up: (db: AnyDb) => m0007.up(db, dialect) },
+    '0008_incident_sla_events': { up: m0008.up },
   };
 }

@@ -216,6 +216,18 @@ export function TimelineBody({ event }: { event: TimelineEvent }) {
       );
     case 'escalation':
       return <EscalationBody body={b} />;
+    case 'sla': {
+      const due = str(b.dueAt);
+      const done = str(b.doneAt);
+      return (
+        <>
+          {say(str(b.clock) === 'resolve' ? 'sla-resolve' : 'sla-ack', {
+            due: due ? formatDateTime(due) : '',
+          })}
+          {done ? say('sla-late', { at: formatDateTime(done) }) : null}
+        </>
+      );
+    }
     default:
       return <GenericBody body={b} />;
   }
