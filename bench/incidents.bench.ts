@@ -744,7 +744,7 @@ async function measure(
     ['full text, a rare word and a common one', 'q=variant117%20server'],
     ['full text, a common word', 'q=ransomware'],
     ['full text, a very common word', 'q=report'],
-    ['full text, a prefix', 'q=cryptoj'],
+    ['full text, a prefix (cryptoj*)', 'q=cryptoj*'],
     ['full text and filters', 'q=variant042%20hospital&status=closed&sector=health'],
     [
       'full text common word, open, high severity',

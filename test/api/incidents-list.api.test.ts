@@ -140,7 +140,9 @@ describe('incident list, search, statistics, export and saved filters', () => {
   });
 
   it('finds by words, prefixes, observable values and reference, in any script', async () => {
-    assert.deepEqual(titles(await list(analyst, 'q=phish')), [
+    // Whole words; a star makes a prefix.
+    assert.deepEqual(titles(await list(analyst, 'q=phish')), []);
+    assert.deepEqual(titles(await list(analyst, `q=${encodeURIComponent('phish*')}`)), [
       'Phishing wave reported by the analyst',
       'Phishing against a bank',
     ]);
@@ -153,6 +155,10 @@ describe('incident list, search, statistics, export and saved filters', () => {
       'Port scan from a university network',
     ]);
     assert.deepEqual(titles(await list(analyst, 'q=192.0.2')), [
+      'Port scan from a university network',
+    ]);
+    assert.deepEqual(titles(await list(analyst, 'q=192.0.2.4')), []);
+    assert.deepEqual(titles(await list(analyst, `q=${encodeURIComponent('192.0.2.4*')}`)), [
       'Port scan from a university network',
     ]);
     assert.deepEqual(titles(await list(analyst, `q=${encodeURIComponent('привет')}`)), [

@@ -1,4 +1,10 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
 import { isoNow, type Clock } from '../../kernel/index.js';
 import type { Database, Db, Executor } from '../../storage/index.js';
 import type { IncidentStatus, Pap, Tlp } from './incident.schema.js';
@@ -13,7 +19,7 @@ import {
   type IncidentListQuery,
   type ListSort,
 } from './list-query.js';
-import { fts5Match, pgTsQuery, searchTerms } from './search.js';
+import { fts5Match, pgTsQuery, searchTerms, type SearchTerm } from './search.js';
 import { slaState } from './sla.js';
 import { AppError } from '../../kernel/index.js';
 
@@ -21,6 +27,8 @@ import { AppError } from '../../kernel/index.js';
 export interface ListDeps {
   db: Db;
   clock: Clock;
+  /** Where the SQLite list changes shape (tests set small values to reach every shape). */
+  listTuning?: Partial<ListTuning>;
 }
 
 /** Who is looking: the TLP rule needs the user, `assignee=me` too. */
@@ -65,7 +73,7 @@ export function filterConditions(
   plan: QueryPlan = {},
 ): Expression<SqlBool>[] {
   const where: Expression<SqlBool>[] = [readableBy(eb, viewer.userId, dialect)];
-  const terms = filter.q && !plan.searchApart ? searchTerms(filter.q) : [];
+  const terms = filter.q && !plan.search ? searchTerms(filter.q) : [];
   if (terms.length > 0)
     where.push(
       dialect === 'sqlite'
@@ -86,17 +94,15 @@ export function filterConditions(
         ? sql<SqlBool>`+incidents.sector = ${filter.sector}`
         : eb('incidents.sector', '=', filter.sector),
     );
-  // An organisation with many incidents: check each row of the list order (primary key).
+  // An organisation with many incidents: check each row of the list order (primary key). A
+  // scalar subquery, not EXISTS: SQLite turns EXISTS into a join and first builds a Bloom
+  // filter over every organisation's rows (a hundred times slower at 1,000,000 incidents).
   if (filter.constituent && plan.constituentPerRow)
     where.push(
-      eb.exists(
-        eb
-          .selectFrom('incident_constituents')
-          .select(sql.lit(1).as('one'))
-          .whereRef('incident_constituents.incident_id', '=', 'incidents.id')
-          .where('incident_constituents.org_id', '=', filter.constituent)
-          .where('incident_constituents.origin', '<>', 'dismissed'),
-      ),
+      sql<SqlBool>`(select 1 from incident_constituents
+        where incident_constituents.incident_id = incidents.id
+          and incident_constituents.org_id = ${filter.constituent}
+          and incident_constituents.origin <> 'dismissed' limit 1) is not null`,
     );
   // Few incidents per organisation: start from them (its index), not from the whole table.
   else if (filter.constituent)
@@ -154,30 +160,47 @@ function oneOf(
  * weighs the same choices from its statistics). Empty: the plain shape, as statistics use it.
  */
 export interface QueryPlan {
-  /** The full-text condition is left out: the caller checks matches a slice at a time. */
-  searchApart?: boolean;
+  /**
+   * The full-text condition is left out of the SQL and answered apart: `candidates` takes the
+   * matches in list order from the search index and a covering index, then checks the other
+   * filters on them; `slices` walks the list order and keeps the rows the search index holds.
+   */
+  search?: 'candidates' | 'slices';
   /** The organisation filter is checked row by row instead of listing its incidents first. */
   constituentPerRow?: boolean;
   /** The sector does not choose the index: the list walks its sort order. */
   walkOrder?: boolean;
 }
 
-/**
- * Below this many rows a condition is answered by listing its rows and sorting them; from it
- * on, by walking the list's order and checking each row (a page then needs few rows of that
- * walk). Counting stops at the threshold, so probing costs the same for any size.
- */
-const manyRows = 4000;
-/**
- * Full text: below this many matches listing them wins; above it, checking slices of the list
- * order against the search index does (each slice costs a range read of the index).
- */
-const manyMatches = 20_000;
+export interface ListTuning {
+  /**
+   * Below this many rows a condition is answered by listing its rows and sorting them; from it
+   * on, by walking the list's order and checking each row (a page then needs few rows of that
+   * walk). Counting stops at the threshold, so probing costs the same for any size.
+   */
+  manyRows: number;
+  /**
+   * Full text: below this many matches they are sorted on their own (a few milliseconds per
+   * thousand); from it on, a page is found sooner walking the list order a slice at a time.
+   */
+  manyMatches: number;
+  /** Rows of the list order taken per slice. */
+  slice: number;
+  /** Matches taken in the first round of `candidates` (each round takes four times more). */
+  candidates: number;
+}
+
+export const defaultListTuning: ListTuning = {
+  manyRows: 4000,
+  manyMatches: 8000,
+  slice: 500,
+  candidates: 200,
+};
 
 async function atLeast(
   db: Executor,
   query: ReturnType<typeof sql<{ n: number }>>,
-  threshold = manyRows,
+  threshold: number,
 ): Promise<boolean> {
   const row = (await query.execute(db)).rows[0];
   return (row?.n ?? 0) >= threshold;
@@ -186,21 +209,26 @@ async function sqlitePlan(
   db: Executor,
   filter: IncidentFilter,
   sort: ListSort,
-  terms: string[][],
+  terms: SearchTerm[],
+  tuning: ListTuning,
 ): Promise<QueryPlan> {
   const plan: QueryPlan = {};
+  const { manyRows, manyMatches } = tuning;
   if (terms.length > 0)
-    plan.searchApart = await atLeast(
+    plan.search = (await atLeast(
       db,
       sql<{ n: number }>`select count(*) as n from (select 1 from incident_search
         where incident_search match ${fts5Match(terms)} limit ${manyMatches})`,
       manyMatches,
-    );
+    ))
+      ? 'slices'
+      : 'candidates';
   if (filter.constituent)
     plan.constituentPerRow = await atLeast(
       db,
       sql<{ n: number }>`select count(*) as n from (select 1 from incident_constituents
         where org_id = ${filter.constituent} and origin <> 'dismissed' limit ${manyRows})`,
+      manyRows,
     );
   // The sector's index ends with created_at: sorted by update, a big sector is quicker found
   // walking the update order than sorted whole.
@@ -209,6 +237,7 @@ async function sqlitePlan(
       db,
       sql<{ n: number }>`select count(*) as n from (select 1 from incidents
         where sector = ${filter.sector} limit ${manyRows})`,
+      manyRows,
     );
   return plan;
 }
@@ -339,6 +368,8 @@ function toSummary(row: ListRow, now: string): IncidentSummary {
   };
 }
 
+type Position = { value: string; id: string };
+
 /** Rows of one page, keyset-paged on (sort column, id): as fast on page 1,000 as on page 1. */
 async function pageRows(
   deps: ListDeps,
@@ -349,39 +380,22 @@ async function pageRows(
   cursor: string | undefined,
   now: string,
 ): Promise<{ rows: ListRow[]; next: string | null }> {
-  const { column, descending, key } = sortOf(sort);
+  const order = sortOf(sort);
   const after = cursor ? decodeCursor(cursor, sort, 'querystring.cursor') : null;
   const { kysely, dialect } = deps.db;
+  const tuning = { ...defaultListTuning, ...deps.listTuning };
   const terms = filter.q ? searchTerms(filter.q) : [];
-  const plan = dialect === 'sqlite' ? await sqlitePlan(kysely, filter, sort, terms) : {};
-  const page = (from: { value: string; id: string } | null, size: number) => {
-    let query = listSelect(kysely, dialect, filter, viewer, now, plan);
-    if (from)
-      query = query.where(
-        descending
-          ? sql<SqlBool>`(${sql.ref(column)}, incidents.id) < (${from.value}, ${from.id})`
-          : sql<SqlBool>`(${sql.ref(column)}, incidents.id) > (${from.value}, ${from.id})`,
-      );
-    return query
-      .orderBy(column, descending ? 'desc' : 'asc')
-      .orderBy('incidents.id', descending ? 'desc' : 'asc')
-      .limit(size);
-  };
-  const rows = plan.searchApart
-    ? await searchedRows(
-        kysely,
-        terms,
-        limit + 1,
-        (from, size) =>
-          page(from, size).select(
-            sql<number>`(select k.id from incident_search_keys k where k.incident_id = incidents.id)`.as(
-              'search_key',
-            ),
-          ),
-        after,
-        key,
-      )
-    : await page(after, limit + 1).execute();
+  const plan = dialect === 'sqlite' ? await sqlitePlan(kysely, filter, sort, terms, tuning) : {};
+  const shape: Shape = { db: kysely, dialect, filter, viewer, now, plan, order, tuning };
+  const wanted = limit + 1;
+  const rows =
+    plan.search === 'candidates'
+      ? await candidateRows(shape, terms, wanted, after)
+      : plan.search === 'slices'
+        ? await slicedRows(shape, terms, wanted, after)
+        : await ordered(shape, listSelect(kysely, dialect, filter, viewer, now, plan), after)
+            .limit(wanted)
+            .execute();
   const more = rows.length > limit;
   if (more) rows.pop();
   const last = rows.at(-1);
@@ -389,61 +403,165 @@ async function pageRows(
     more && last
       ? encodeCursor({
           sort,
-          value: key === 'created' ? last.created_at : last.updated_at,
+          value: order.key === 'created' ? last.created_at : last.updated_at,
           id: last.id,
         })
       : null;
   return { rows, next };
 }
 
-/** Rows taken per slice when a common full-text term is checked along the list order. */
-const slice = 500;
+/** Everything a list query's shape depends on. */
+interface Shape {
+  db: Executor;
+  dialect: Db['dialect'];
+  filter: IncidentFilter;
+  viewer: Viewer;
+  now: string;
+  plan: QueryPlan;
+  order: ReturnType<typeof sortOf>;
+  tuning: ListTuning;
+}
+
+/** After `from` in the list order (the keyset condition), sorted that way. */
+function ordered<Q extends SelectQueryBuilder<Database, 'incidents', object>>(
+  { order }: Shape,
+  query: Q,
+  from: Position | null,
+): Q {
+  const { column, descending } = order;
+  let q = query;
+  if (from)
+    q = q.where(
+      descending
+        ? sql<SqlBool>`(${sql.ref(column)}, incidents.id) < (${from.value}, ${from.id})`
+        : sql<SqlBool>`(${sql.ref(column)}, incidents.id) > (${from.value}, ${from.id})`,
+    ) as Q;
+  return q
+    .orderBy(column, descending ? 'desc' : 'asc')
+    .orderBy('incidents.id', descending ? 'desc' : 'asc') as Q;
+}
+
+/** Full rows of these incidents that pass every filter, in list order. */
+function rowsAmong(shape: Shape, ids: string[], size: number): Promise<ListRow[]> {
+  const { db, dialect, filter, viewer, now, plan } = shape;
+  return ordered(
+    shape,
+    listSelect(db, dialect, filter, viewer, now, plan).where('incidents.id', 'in', ids),
+    null,
+  )
+    .limit(size)
+    .execute();
+}
 
 /**
- * A term found in many incidents (SQLite): rather than listing all its matches and sorting
- * them, walk the list order (every other filter applied) a slice at a time and keep the rows
- * the search index holds, asking it only for the slice's range of search keys.
+ * Fewer matches than `manyMatches` (SQLite): take them in list order straight from the search
+ * index, reading only the sort key (the covering index `incidents_sort_by_id`), then check the
+ * other filters and the TLP rule on the first ones. When too few pass, the next round takes
+ * four times more matches after the last one seen.
  */
-async function searchedRows(
-  db: Executor,
-  terms: string[][],
+async function candidateRows(
+  shape: Shape,
+  terms: SearchTerm[],
   wanted: number,
-  slicer: (
-    from: { value: string; id: string } | null,
-    size: number,
-  ) => { execute(): Promise<(ListRow & { search_key: number })[]> },
-  after: { value: string; id: string } | null,
-  key: 'created' | 'updated',
+  after: Position | null,
 ): Promise<ListRow[]> {
+  const { column, descending } = shape.order;
+  const direction = sql.raw(descending ? 'desc' : 'asc');
   const out: ListRow[] = [];
+  let from = after;
+  let size = shape.tuning.candidates;
+  for (;;) {
+    const keyset = from
+      ? descending
+        ? sql`and (${sql.ref(column)}, incidents.id) < (${from.value}, ${from.id})`
+        : sql`and (${sql.ref(column)}, incidents.id) > (${from.value}, ${from.id})`
+      : sql``;
+    const { rows: matches } = await sql<Position>`select incidents.id as id,
+        ${sql.ref(column)} as value
+      from incident_search s
+      join incident_search_keys k on k.id = s.rowid
+      join incidents indexed by incidents_sort_by_id on incidents.id = k.incident_id
+      where incident_search match ${fts5Match(terms)} ${keyset}
+      order by ${sql.ref(column)} ${direction}, incidents.id ${direction}
+      limit ${size}`.execute(shape.db);
+    if (matches.length === 0) return out;
+    out.push(
+      ...(await rowsAmong(
+        shape,
+        matches.map((m) => m.id),
+        wanted - out.length,
+      )),
+    );
+    if (out.length >= wanted || matches.length < size) return out;
+    from = matches.at(-1)!;
+    size = Math.min(size * 4, 8000);
+  }
+}
+
+/**
+ * A term found in many incidents (SQLite): rather than sorting all its matches, walk the list
+ * order (every other filter applied, reading only ids and search keys) a slice at a time and
+ * keep the rows the search index holds, asking it only for the slice's runs of search keys.
+ * Search keys are given in creation order, so a slice of the newest incidents is one short run.
+ */
+async function slicedRows(
+  shape: Shape,
+  terms: SearchTerm[],
+  wanted: number,
+  after: Position | null,
+): Promise<ListRow[]> {
+  const { db, dialect, filter, viewer, now, plan, order, tuning } = shape;
   const match = fts5Match(terms);
+  const kept: string[] = [];
   let from = after;
   for (;;) {
-    const rows = await slicer(from, slice).execute();
-    if (rows.length === 0) return out;
-    let low = Infinity;
-    let high = -Infinity;
-    for (const r of rows) {
-      low = Math.min(low, r.search_key);
-      high = Math.max(high, r.search_key);
+    const rows = await ordered(
+      shape,
+      db
+        .selectFrom('incidents')
+        .where((eb) => eb.and(filterConditions(eb, dialect, filter, viewer, now, plan)))
+        .select([
+          'incidents.id',
+          sql<string>`${sql.ref(order.column)}`.as('value'),
+          sql<number>`(select k.id from incident_search_keys k
+            where k.incident_id = incidents.id)`.as('search_key'),
+        ]),
+      from,
+    )
+      .limit(tuning.slice)
+      .execute();
+    if (rows.length === 0) break;
+    const found = new Set<number>();
+    // The driver binds numbers as reals, which FTS5 would not take as a rowid range: cast.
+    for (const [low, high] of keyRuns(rows.map((r) => r.search_key))) {
+      const hits = await sql<{ rowid: number }>`select rowid from incident_search
+        where incident_search match ${match}
+          and rowid between cast(${low} as integer) and cast(${high} as integer)`.execute(db);
+      for (const h of hits.rows) found.add(h.rowid);
     }
-    const found = new Set(
-      (
-        await sql<{ rowid: number }>`select rowid from incident_search
-          where incident_search match ${match} and rowid between ${low} and ${high}`.execute(db)
-      ).rows.map((r) => r.rowid),
-    );
-    for (const r of rows) {
-      if (!found.has(r.search_key)) continue;
-      const { search_key, ...row } = r;
-      void search_key;
-      out.push(row);
-      if (out.length === wanted) return out;
-    }
-    if (rows.length < slice) return out;
-    const last = rows.at(-1)!;
-    from = { value: key === 'created' ? last.created_at : last.updated_at, id: last.id };
+    for (const r of rows) if (found.has(r.search_key)) kept.push(r.id);
+    if (kept.length >= wanted || rows.length < tuning.slice) break;
+    from = rows.at(-1)!;
   }
+  return kept.length === 0 ? [] : rowsAmong(shape, kept.slice(0, wanted), wanted);
+}
+
+/**
+ * Search keys grouped into runs the index is asked for one by one: a gap of more than this many
+ * keys starts a new run, so scattered rows (an old incident updated today) cost one small range
+ * each instead of one range over everything between them.
+ */
+const runGap = 2000;
+
+export function keyRuns(keys: readonly number[]): [number, number][] {
+  const sorted = [...keys].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const k of sorted) {
+    const run = runs.at(-1);
+    if (run && k - run[1] <= runGap) run[1] = k;
+    else runs.push([k, k]);
+  }
+  return runs;
 }
 
 export async function listIncidents(
