@@ -34,6 +34,9 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache (allocated as used) instead of 2: a list at 1,000,000 incidents reads
+  // thousands of index pages, and each read past the cache is a system call.
+  sqlite.pragma('cache_size = -65536');
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
