@@ -9,6 +9,7 @@ import {
   newPage,
   screenshot,
 } from '../support/browser.js';
+import { sweepSlaBreaches } from '../../src/modules/incidents/index.js';
 import { validPlan } from '../support/bcm-plan.js';
 import type { HttpClient } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -508,6 +509,18 @@ describe('incident pages in Chromium', { skip }, () => {
     assert.deepEqual(planReads, [], 'names come from the event, not from the plan');
     await expectAccessible(other, '124-incidents-escalation-names');
     await other.close();
+  });
+
+  it('shows a missed SLA deadline on the timeline, in words', async () => {
+    const created = await newIncident('Botnet command server', { severity: 'emergency' });
+    // The sweep with a clock 20 minutes on: the 15-minute acknowledgement deadline is missed.
+    const later = { now: () => new Date(Date.now() + 20 * 60_000) };
+    assert.equal((await sweepSlaBreaches({ db: server.testDb.db, clock: later })).recorded, 1);
+    await page.goto(`${server.baseUrl}/incidents/${created.id}`);
+    const item = page.getByTestId('timeline').locator('[data-kind="sla"]');
+    await item.getByText(/^Acknowledgement deadline missed \(due .+\)\.$/).waitFor();
+    assert.match((await item.textContent()) ?? '', /Service level.*cirtkit/);
+    await expectAccessible(page, '125-incidents-sla-breach');
   });
 
   it('reads right to left in Arabic', async () => {

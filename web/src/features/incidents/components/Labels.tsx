@@ -1,9 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { IncidentStatus, Pap, SeverityLevel, Tlp } from '../types';
+// The labels bring their colours wherever they are shown (the list too, reached first).
+import '../../../ui/theme-incidents.css';
 
 /**
- * TLP 2.0 and PAP labels as FIRST prints them: the label in capitals, in its colour on black.
- * The label itself is never translated (TLP 2.0 keeps `TLP:AMBER+STRICT` in every language).
+ * TLP 2.0 and PAP labels as FIRST prints them: the label in capitals, in its colour on black
+ * (RED #FF2B2B, AMBER and AMBER+STRICT #FFC000, GREEN #33FF00, CLEAR #FFFFFF, on #000000).
+ * The label itself is never translated (TLP 2.0 keeps `TLP:AMBER+STRICT` in every language), so
+ * colour is never the only signal.
  */
 export function TlpLabel({ tlp }: { tlp: Tlp }) {
   return (
