@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { sectors, type Sector } from './sectors.js';
-import type { OwnershipKind } from './ownership-value.js';
 
 /**
  * Organisations the CIRT serves, their contacts and what they own. The API validates with these
@@ -157,6 +156,8 @@ export type ContactPatch = z.infer<typeof contactPatchSchema>;
 export const ownershipKindSchema = z.enum(['ipv4', 'ipv6', 'asn', 'domain'], {
   message: 'must be ipv4, ipv6, asn or domain',
 });
+/** The kinds ownership-value.ts parses (said again here: the web app's types need no Node.js). */
+export type OwnershipKind = z.infer<typeof ownershipKindSchema>;
 export const newOwnershipSchema = z.strictObject({
   kind: ownershipKindSchema,
   /** Checked and made canonical by the service (precise refusals: host bits set, wrong family). */

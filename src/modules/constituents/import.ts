@@ -13,6 +13,7 @@ import {
   type Organisation,
   type Ownership,
 } from './constituent.schema.js';
+import type { ImportReport, RowError } from './answers.js';
 import type { ConstituentsDeps } from './deps.js';
 import { parseOwnershipValue, type OwnershipKind } from './ownership-value.js';
 import { newOrganisation } from './service.js';
@@ -57,14 +58,6 @@ export const importColumns = [
   'contact_primary',
 ] as const;
 type Column = (typeof importColumns)[number];
-
-export interface RowError {
-  /** CSV: the line of the file (header = 1). JSON: the organisation's position (first = 1). */
-  line: number;
-  /** CSV: the column. JSON: the path inside the organisation, e.g. `ownership[2].value`. */
-  field: string;
-  message: string;
-}
 
 type OrgKey = Exclude<keyof NewOrg, 'name'>;
 const orgKeys: readonly OrgKey[] = [
@@ -389,21 +382,11 @@ export async function checkItems(
 
 export interface ImportOptions {
   /** `all`: any bad row and nothing is written. `valid`: write the good rows, report the rest. */
-  mode: 'all' | 'valid';
+  mode: ImportReport['mode'];
   dryRun: boolean;
 }
 
-export interface ImportReport {
-  mode: ImportOptions['mode'];
-  dryRun: boolean;
-  written: boolean;
-  rows: number;
-  orgsCreated: number;
-  contactsAdded: number;
-  ownershipAdded: number;
-  duplicates: number;
-  errors: RowError[];
-}
+export type { ImportReport, RowError } from './answers.js';
 
 class Rollback extends Error {}
 

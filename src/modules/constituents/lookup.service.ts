@@ -1,52 +1,12 @@
 import { AppError } from '../../kernel/index.js';
+import type { ContactSummary, OwnerMatch, OwnershipAnswer } from './answers.js';
 import type { Contact } from './constituent.schema.js';
 import type { ConstituentsDeps } from './deps.js';
-import type { MatchRule, OwnershipMatch } from './ownership-index.js';
+import type { OwnershipMatch } from './ownership-index.js';
 import { parseLookupQuery } from './ownership-value.js';
 import { findOrgsByIds, listContacts } from './store.js';
 
-/** A contact as the lookup and the incidents module show it (the key text stays behind). */
-export interface ContactSummary {
-  id: string;
-  name: string;
-  role: string;
-  email: string;
-  phone: string | null;
-  languages: string[];
-  pgpFingerprint: string | null;
-  hasPgpKey: boolean;
-  isPrimary: boolean;
-}
-
-export interface OwnerMatch {
-  org: {
-    id: string;
-    name: string;
-    sector: string;
-    critical: boolean;
-    iso3: string | null;
-    language: string;
-    notifyChannel: string;
-    notifyFormat: string;
-    notifyPgp: 'none' | 'sign' | 'encrypt' | 'sign-encrypt';
-    verification: string;
-  };
-  contacts: ContactSummary[];
-  rule: MatchRule;
-  /** The owned value that matched: `192.0.2.0/24`, `AS64500`, `example.org`. */
-  value: string;
-  prefixLength?: number;
-}
-
-export interface OwnershipAnswer {
-  query: string;
-  queryKind: 'ipv4' | 'ipv6' | 'asn' | 'domain' | 'url' | 'email';
-  normalised: string;
-  /** The most specific level; several organisations when they share it. */
-  matches: OwnerMatch[];
-  /** Less specific owned values that also hold the query, most specific first. */
-  covering: OwnerMatch[];
-}
+export type { ContactSummary, OwnerMatch, OwnershipAnswer } from './answers.js';
 
 export const contactSummary = (c: Contact): ContactSummary => ({
   id: c.id,

@@ -10,10 +10,10 @@
  * store.attach('e1', 'ministry', entryKinds.ipv4, slot);
  * store.slotOrgs[slot]; // ['ministry'] (frozen, shared by every slot owned by it alone)
  */
+import type { MatchRule } from './answers.js';
 import type { OwnershipKind } from './ownership-value.js';
 
-/** How a match was found; `asn-range` is an AS number inside an owned block `AS64496-AS64511`. */
-export type MatchRule = 'longest-prefix' | 'exact-asn' | 'asn-range' | 'longest-suffix';
+export type { MatchRule } from './answers.js';
 export interface OwnershipMatch {
   entryId: string;
   orgId: string;

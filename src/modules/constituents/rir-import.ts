@@ -2,8 +2,8 @@ import { gunzipSync } from 'node:zlib';
 import { AppError, isoNow, newId } from '../../kernel/index.js';
 import { appendAudit, type AuditContext } from '../accounts/index.js';
 import { newOrgSchema, type Organisation, type Ownership } from './constituent.schema.js';
+import type { RirReport } from './answers.js';
 import type { ConstituentsDeps } from './deps.js';
-import type { RowError } from './import.js';
 import { formatAsRange } from './ownership-value.js';
 import { parseDelegated } from './rir-delegated.js';
 import type { Sector } from './sectors.js';
@@ -35,19 +35,7 @@ export interface RirImportInput {
   sourceRef: string;
 }
 
-export interface RirReport {
-  dryRun: boolean;
-  written: boolean;
-  orgId: string | null;
-  orgCreated: boolean;
-  records: number;
-  ipv4: number;
-  ipv6: number;
-  asn: number;
-  added: number;
-  duplicates: number;
-  errors: RowError[];
-}
+export type { RirReport } from './answers.js';
 
 class Rollback extends Error {}
 

@@ -18,9 +18,19 @@ const org = (id: string) => `${base}/orgs/${encodeURIComponent(id)}`;
 
 export type OrgInput = Omit<
   Organisation,
-  'id' | 'revision' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'verifiedAt' | 'verifiedBy'
+  | 'id'
+  | 'revision'
+  | 'createdAt'
+  | 'createdBy'
+  | 'updatedAt'
+  | 'updatedBy'
+  | 'verifiedAt'
+  | 'verifiedBy'
 >;
-export type ContactInput = Omit<Contact, 'id' | 'orgId' | 'pgpFingerprint' | 'pgpExpiresAt'>;
+export type ContactInput = Omit<
+  Contact,
+  'id' | 'orgId' | 'pgpFingerprint' | 'pgpExpiresAt' | 'createdAt' | 'updatedAt'
+>;
 
 export const listOrgs = (filter: OrgFilter, offset: number, limit: number) =>
   api.get<{ items: OrgSummary[]; total: number }>(
