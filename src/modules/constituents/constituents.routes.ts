@@ -68,6 +68,12 @@ const importQuery = z.strictObject({ mode: z.enum(['all', 'valid']).default('all
 /** The constituents API: organisations, contacts, ownership, lookup and imports. */
 export function constituentsRoutes(app: FastifyInstance, deps: ConstituentsDeps): void {
   const r = typed(app);
+  /** The organisation with its contacts and ownership, or a `not_found` naming the id. */
+  const orgOrNotFound = async (orgId: string) => {
+    const org = await getOrganisation(deps, orgId);
+    if (!org) throw new AppError('not_found', `No constituent organisation with id ${orgId}`);
+    return org;
+  };
   // Imports arrive as CSV files: keep the bytes, the parser checks the encoding itself. The
   // registry registers the same parser when it is mounted first.
   if (!app.hasContentTypeParser('text/csv'))
@@ -109,15 +115,7 @@ export function constituentsRoutes(app: FastifyInstance, deps: ConstituentsDeps)
       },
       config: { access: constituentsRead },
     },
-    async (request) => {
-      const org = await getOrganisation(deps, request.params.orgId);
-      if (!org)
-        throw new AppError(
-          'not_found',
-          `No constituent organisation with id ${request.params.orgId}`,
-        );
-      return org;
-    },
+    (request) => orgOrNotFound(request.params.orgId),
   );
 
   r.patch(
@@ -214,15 +212,7 @@ export function constituentsRoutes(app: FastifyInstance, deps: ConstituentsDeps)
       schema: { tags, summary: 'What an organisation owns', params: orgParams },
       config: { access: constituentsRead },
     },
-    async (request) => {
-      const org = await getOrganisation(deps, request.params.orgId);
-      if (!org)
-        throw new AppError(
-          'not_found',
-          `No constituent organisation with id ${request.params.orgId}`,
-        );
-      return { items: org.ownership };
-    },
+    async (request) => ({ items: (await orgOrNotFound(request.params.orgId)).ownership }),
   );
 
   r.post(
