@@ -1,12 +1,12 @@
 import { AppError, isoNow } from '../../kernel/index.js';
 import type { Executor } from '../../storage/index.js';
-import { appendAudit, type AuditContext } from '../accounts/index.js';
+import type { AuditContext } from '../accounts/index.js';
 import { isRestricted, type Actor } from './access.js';
+import { recordChange } from './changes.js';
 import type { IncidentsDeps } from './deps.js';
 import type { AccessEntry } from './incident.schema.js';
 import { loadForWrite } from './service.js';
 import { grantAccess } from './store.js';
-import { appendEvent } from './timeline.js';
 
 /**
  * The access list of an incident: who reads it while it is TLP:RED or TLP:AMBER+STRICT. Anyone
@@ -56,25 +56,12 @@ export async function grant(
         issues: [{ field: 'userId', message: 'is not an active user' }],
       });
     if (!(await grantAccess(trx, incidentId, userId, actor.userId ?? actor.label, at))) return;
-    await appendEvent(trx, incidentId, {
+    await recordChange(trx, deps, { actor, audit, at }, incidentId, {
       kind: 'access',
-      actorId: actor.userId,
-      actorLabel: actor.label,
-      at,
       body: { action: 'granted', userId, name: user.display_name },
+      action: 'incident.access_grant',
+      after: { userId },
     });
-    await appendAudit(
-      trx,
-      deps.db.dialect,
-      audit,
-      {
-        action: 'incident.access_grant',
-        entityType: 'incident',
-        entityId: incidentId,
-        after: { userId },
-      },
-      deps.clock,
-    );
   });
   return listAccess(deps.db.kysely, incidentId);
 }
@@ -102,25 +89,12 @@ export async function revoke(
       .where('incident_id', '=', incidentId)
       .where('user_id', '=', userId)
       .execute();
-    await appendEvent(trx, incidentId, {
+    await recordChange(trx, deps, { actor, audit, at }, incidentId, {
       kind: 'access',
-      actorId: actor.userId,
-      actorLabel: actor.label,
-      at,
       body: { action: 'revoked', userId, name: entry.displayName },
+      action: 'incident.access_revoke',
+      before: { userId },
     });
-    await appendAudit(
-      trx,
-      deps.db.dialect,
-      audit,
-      {
-        action: 'incident.access_revoke',
-        entityType: 'incident',
-        entityId: incidentId,
-        before: { userId },
-      },
-      deps.clock,
-    );
   });
   return listAccess(deps.db.kysely, incidentId);
 }

@@ -1,6 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { typed, auditContext, identityOf, localeSchema } from '../accounts/index.js';
+import {
+  typed,
+  auditContext,
+  identityOf,
+  localeSchema,
+  type AuditContext,
+} from '../accounts/index.js';
+import type { Actor } from './access.js';
 import { readableViewOf } from './view.js';
 import type { IncidentsDeps } from './deps.js';
 import {
@@ -9,6 +16,7 @@ import {
   newIncidentSchema,
   statusChangeSchema,
   eventKinds,
+  type Incident,
 } from './incident.schema.js';
 import { actorOf } from './http.js';
 import { referenceAnswer } from './view.js';
@@ -33,6 +41,22 @@ export const incidentsManage = { permission: 'incidents.manage' } as const;
  */
 export function incidentsRoutes(app: FastifyInstance, deps: IncidentsDeps): void {
   const r = typed(app);
+  /** Applies a triage change as the requester; answers the incident as they may now read it. */
+  const triage = async <B>(
+    request: FastifyRequest,
+    change: (
+      deps: IncidentsDeps,
+      actor: Actor,
+      audit: AuditContext,
+      id: string,
+      body: B,
+    ) => Promise<Incident>,
+    id: string,
+    body: B,
+  ) => {
+    const actor = actorOf(request);
+    return readableViewOf(deps, actor, await change(deps, actor, auditContext(request), id, body));
+  };
 
   r.get(
     '/api/incidents/reference',
@@ -152,17 +176,7 @@ export function incidentsRoutes(app: FastifyInstance, deps: IncidentsDeps): void
       },
       config: { access: incidentsHandle },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const incident = await patchIncident(
-        deps,
-        actor,
-        auditContext(request),
-        request.params.id,
-        request.body,
-      );
-      return readableViewOf(deps, actor, incident);
-    },
+    (request) => triage(request, patchIncident, request.params.id, request.body),
   );
 
   r.post(
@@ -176,17 +190,7 @@ export function incidentsRoutes(app: FastifyInstance, deps: IncidentsDeps): void
       },
       config: { access: incidentsHandle },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const incident = await changeStatus(
-        deps,
-        actor,
-        auditContext(request),
-        request.params.id,
-        request.body,
-      );
-      return readableViewOf(deps, actor, incident);
-    },
+    (request) => triage(request, changeStatus, request.params.id, request.body),
   );
 
   r.get(

@@ -1,7 +1,8 @@
 import { AppError, isoNow, newId } from '../../kernel/index.js';
 import type { Executor } from '../../storage/index.js';
-import { appendAudit, type AuditContext } from '../accounts/index.js';
+import type { AuditContext } from '../accounts/index.js';
 import type { Actor } from './access.js';
+import { recordChange } from './changes.js';
 import type { IncidentsDeps } from './deps.js';
 import type { Incident, Task, TaskStatus } from './incident.schema.js';
 import type { taskCreateSchema, taskPatchSchema } from './incident.schema.js';
@@ -109,6 +110,17 @@ export async function insertTemplateTasks(
   return tasks;
 }
 
+async function taskOrThrow(trx: Executor, incidentId: string, taskId: string): Promise<TaskRow> {
+  const row = await trx
+    .selectFrom('incident_tasks')
+    .selectAll()
+    .where('id', '=', taskId)
+    .where('incident_id', '=', incidentId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', `No task ${taskId} on this incident`);
+  return row;
+}
+
 export async function createTask(
   deps: IncidentsDeps,
   actor: Actor,
@@ -138,20 +150,12 @@ export async function createTask(
     };
     await trx.insertInto('incident_tasks').values(row).execute();
     const task = toTask(row);
-    await appendEvent(trx, incidentId, {
+    await recordChange(trx, deps, { actor, audit, at }, incidentId, {
       kind: 'task',
-      actorId: actor.userId,
-      actorLabel: actor.label,
-      at,
       body: { action: 'created', task: { id: task.id, title: task.title } },
+      action: 'incident.task_create',
+      after: task,
     });
-    await appendAudit(
-      trx,
-      deps.db.dialect,
-      audit,
-      { action: 'incident.task_create', entityType: 'incident', entityId: incidentId, after: task },
-      deps.clock,
-    );
     return task;
   });
 }
@@ -168,13 +172,7 @@ export async function updateTask(
   const at = isoNow(deps.clock);
   return deps.db.kysely.transaction().execute(async (trx) => {
     await loadForWrite(trx, actor, incidentId);
-    const row = await trx
-      .selectFrom('incident_tasks')
-      .selectAll()
-      .where('id', '=', taskId)
-      .where('incident_id', '=', incidentId)
-      .executeTakeFirst();
-    if (!row) throw new AppError('not_found', `No task ${taskId} on this incident`);
+    const row = await taskOrThrow(trx, incidentId, taskId);
     const before = toTask(row);
     const next: TaskRow = {
       ...row,
@@ -195,31 +193,18 @@ export async function updateTask(
     const task = toTask(next);
     const changed = (Object.keys(patch) as (keyof Task)[]).filter((k) => before[k] !== task[k]);
     if (changed.length) {
-      await appendEvent(trx, incidentId, {
+      await recordChange(trx, deps, { actor, audit, at }, incidentId, {
         kind: 'task',
-        actorId: actor.userId,
-        actorLabel: actor.label,
-        at,
         body: {
           action: 'updated',
           task: { id: task.id, title: task.title },
           changed,
           status: task.status,
         },
+        action: 'incident.task_update',
+        before,
+        after: task,
       });
-      await appendAudit(
-        trx,
-        deps.db.dialect,
-        audit,
-        {
-          action: 'incident.task_update',
-          entityType: 'incident',
-          entityId: incidentId,
-          before,
-          after: task,
-        },
-        deps.clock,
-      );
     }
     return task;
   });
@@ -235,32 +220,13 @@ export async function deleteTask(
   const at = isoNow(deps.clock);
   await deps.db.kysely.transaction().execute(async (trx) => {
     await loadForWrite(trx, actor, incidentId);
-    const row = await trx
-      .selectFrom('incident_tasks')
-      .selectAll()
-      .where('id', '=', taskId)
-      .where('incident_id', '=', incidentId)
-      .executeTakeFirst();
-    if (!row) throw new AppError('not_found', `No task ${taskId} on this incident`);
+    const row = await taskOrThrow(trx, incidentId, taskId);
     await trx.deleteFrom('incident_tasks').where('id', '=', taskId).execute();
-    await appendEvent(trx, incidentId, {
+    await recordChange(trx, deps, { actor, audit, at }, incidentId, {
       kind: 'task',
-      actorId: actor.userId,
-      actorLabel: actor.label,
-      at,
       body: { action: 'deleted', task: { id: row.id, title: row.title } },
+      action: 'incident.task_delete',
+      before: toTask(row),
     });
-    await appendAudit(
-      trx,
-      deps.db.dialect,
-      audit,
-      {
-        action: 'incident.task_delete',
-        entityType: 'incident',
-        entityId: incidentId,
-        before: toTask(row),
-      },
-      deps.clock,
-    );
   });
 }
