@@ -271,4 +271,118 @@ describe('notifications to affected constituents over a real SMTP server', () =>
     assert.match(mail.raw.toString(), /Content-Type: multipart\/signed;/);
     assert.match(mail.parsed.text ?? '', /Уважаемый\(ая\) NOC!/);
   });
+  it('attaches the notified observables as a .csv or, encrypted with the text, a .json for organisations that ask', async () => {
+    const grid = await admin
+      .post('/api/constituents/orgs', {
+        name: 'Grid Operator',
+        sector: 'energy',
+        notifyFormat: 'csv',
+      })
+      .expect<{ id: string }>(201);
+    await admin
+      .post(`/api/constituents/orgs/${grid.id}/contacts`, {
+        name: 'Ada',
+        email: 'soc@grid.example',
+      })
+      .expect(201);
+    await admin
+      .post(`/api/constituents/orgs/${grid.id}/ownership`, {
+        kind: 'ipv4',
+        value: '198.51.100.0/24',
+      })
+      .expect(201);
+    const port = await admin
+      .post('/api/constituents/orgs', {
+        name: 'Port Authority',
+        sector: 'transport',
+        notifyFormat: 'json',
+        notifyPgp: 'sign-encrypt',
+      })
+      .expect<{ id: string }>(201);
+    const portKey = await keyPair('Port SOC', 'soc@port.example');
+    await admin
+      .post(`/api/constituents/orgs/${port.id}/contacts`, {
+        name: 'Pat',
+        email: 'soc@port.example',
+        pgpKey: portKey.publicKey,
+      })
+      .expect(201);
+    await admin
+      .post(`/api/constituents/orgs/${port.id}/ownership`, {
+        kind: 'domain',
+        value: 'port.example',
+      })
+      .expect(201);
+    const scan = await admin
+      .post('/api/incidents', {
+        title: 'Scanning from a grid and a port host',
+        tlp: 'amber',
+        rsitType: 'scanner',
+        observables: [
+          { kind: 'ipv4', value: '198.51.100.9' },
+          { kind: 'domain', value: 'cranes.port.example' },
+        ],
+      })
+      .expect<{ id: string; reference: string }>(201);
+    const { observables } = await admin
+      .get(`/api/incidents/${scan.id}/observables`)
+      .expect<{ observables: { value: string; createdAt: string }[] }>(200);
+    const seen = (value: string) => observables.find((o) => o.value === value)!.createdAt;
+    const sent = await admin
+      .post(`/api/incidents/${scan.id}/notifications`, {
+        recipients: [{ orgId: grid.id }, { orgId: port.id }],
+      })
+      .expect<{ messages: { messageId: string; to: string[] }[] }>(201);
+    const id = (to: string) => sent.messages.find((m) => m.to[0] === to)!.messageId;
+
+    const csv = await smtp.waitFor((m) => m.parsed.messageId === id('soc@grid.example'));
+    assert.match(csv.parsed.text ?? '', /Grid Operator/);
+    assert.deepEqual(
+      csv.parsed.attachments.map((a) => [a.filename, a.contentType, a.content.toString()]),
+      [
+        [
+          `${scan.reference}.csv`,
+          'text/csv',
+          'incident_reference,tlp,rsit_class,rsit_type,observable_type,observable_value,first_seen\r\n' +
+            `${scan.reference},TLP:AMBER,information-gathering,scanner,ipv4,198.51.100.9,${seen('198.51.100.9')}\r\n`,
+        ],
+      ],
+    );
+
+    const json = await smtp.waitFor((m) => m.parsed.messageId === id('soc@port.example'));
+    assert.match(json.raw.toString(), /Content-Type: multipart\/encrypted;/);
+    assert.ok(!json.raw.toString().includes('cranes'), 'the attachment is encrypted too');
+    const result = await openpgp.decrypt({
+      message: await openpgp.readMessage({ armoredMessage: encryptedBlock(json) }),
+      decryptionKeys: await openpgp.readPrivateKey({ armoredKey: portKey.privateKey }),
+      verificationKeys: await openpgp.readKey({ armoredKey: team.publicKey }),
+      format: 'binary',
+    });
+    await result.signatures[0]!.verified;
+    const inner = await simpleParser(Buffer.from(result.data as Uint8Array));
+    assert.match(inner.text ?? '', /Port Authority/);
+    assert.deepEqual(
+      inner.attachments.map((a) => [a.filename, a.contentType]),
+      [[`${scan.reference}.json`, 'application/json']],
+    );
+    assert.deepEqual(JSON.parse(inner.attachments[0]!.content.toString()), {
+      format: 'cirtkit-notification/1',
+      incident: {
+        reference: scan.reference,
+        tlp: 'TLP:AMBER',
+        rsitClass: 'information-gathering',
+        rsitType: 'scanner',
+      },
+      observables: [
+        { type: 'domain', value: 'cranes.port.example', firstSeen: seen('cranes.port.example') },
+      ],
+    });
+    const events = await admin
+      .get(`/api/incidents/${scan.id}/timeline?kind=mail-out`)
+      .expect<{ events: { body: { attachment?: string } }[] }>(200);
+    assert.deepEqual(events.events.map((e) => e.body.attachment).sort(), [
+      `${scan.reference}.csv`,
+      `${scan.reference}.json`,
+    ]);
+  });
 });

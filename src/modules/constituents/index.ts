@@ -50,6 +50,7 @@ export type {
   Contact,
   Ownership,
   NotifyPgp,
+  NotifyFormat,
 } from './constituent.schema.js';
 export {
   checkItems as checkConstituentItems,

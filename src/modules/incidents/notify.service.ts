@@ -7,6 +7,7 @@ import type { Actor } from './access.js';
 import type { IncidentsDeps } from './deps.js';
 import type { Incident } from './incident.schema.js';
 import { mayNotify, pgpFor, tlpLabel, type NotifyRefusal } from './notify.js';
+import { notificationAttachment, type MailAttachment } from './notify-attachment.js';
 import { getIncidentFor } from './service.js';
 import {
   chooseLanguage,
@@ -74,6 +75,8 @@ export interface PlannedMessage {
   subject: string;
   text: string;
   html: string | null;
+  /** The `.csv` or `.json` of the observables, for organisations that asked for that format. */
+  attachment: MailAttachment | null;
   pgp: { sign: boolean; encrypt: boolean };
   /** Why this message may not go, or null. */
   refusal: {
@@ -102,7 +105,7 @@ async function affectedOrgs(deps: IncidentsDeps, incidentId: string) {
 async function observablesOf(deps: IncidentsDeps, incidentId: string) {
   return deps.db.kysely
     .selectFrom('incident_observables')
-    .select(['kind', 'value'])
+    .select(['kind', 'value', 'created_at as firstSeen'])
     .where('incident_id', '=', incidentId)
     .orderBy('created_at')
     .orderBy('value')
@@ -120,11 +123,12 @@ export async function planNotification(
 ): Promise<PlannedMessage[]> {
   const affected = await affectedOrgs(deps, incident.id);
   const observables = request.includeObservables ? await observablesOf(deps, incident.id) : [];
-  const listObservables = (only: string[] | null) => {
-    const chosen =
-      only && only.length > 0 ? observables.filter((o) => only.includes(o.value)) : observables;
-    return chosen.map((o) => `- ${o.kind}: ${o.value}`).join('\n');
-  };
+  const chosen = (only: string[] | null) =>
+    only && only.length > 0 ? observables.filter((o) => only.includes(o.value)) : observables;
+  const listObservables = (only: string[] | null) =>
+    chosen(only)
+      .map((o) => `- ${o.kind}: ${o.value}`)
+      .join('\n');
   const common = {
     reference: incident.reference,
     title: incident.title,
@@ -156,6 +160,7 @@ export async function planNotification(
         subject: rendered.subject,
         text: rendered.text,
         html: null,
+        attachment: null,
         pgp: { sign: deps.mailer.canSign, encrypt: false },
         refusal: decision.allowed ? null : { rule: decision.rule, message: decision.message },
         encryptTo: null,
@@ -229,6 +234,7 @@ export async function planNotification(
         subject: rendered.subject,
         text: rendered.text,
         html: org.notifyFormat === 'html' ? rendered.html : null,
+        attachment: notificationAttachment(org.notifyFormat, incident, chosen(matched ?? null)),
         pgp: pgp.ok ? { sign: pgp.sign, encrypt: pgp.encrypt } : { sign: false, encrypt: false },
         refusal,
         encryptTo: pgp.ok && pgp.encrypt ? contact.pgpKey : null,
@@ -410,6 +416,7 @@ export async function sendNotification(
         subject: m.subject,
         text: m.text,
         ...(m.html ? { html: m.html } : {}),
+        ...(m.attachment ? { attachments: [m.attachment] } : {}),
         pgp: { sign: m.pgp.sign, encryptTo: m.encryptTo ? [m.encryptTo] : [] },
       },
       event: {
@@ -421,6 +428,7 @@ export async function sendNotification(
         pgp: m.pgp,
         tlp: incident.tlp,
         text: m.text,
+        ...(m.attachment ? { attachment: m.attachment.filename } : {}),
       },
     })),
     { actorId: actor.userId, actorLabel: actor.label },

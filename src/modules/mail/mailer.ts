@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import nodemailer from 'nodemailer';
 import * as openpgp from 'openpgp';
 import { AppError, type Config, type Logger } from '../../kernel/index.js';
-import { composeMessage, type Address } from './pgp-mail.js';
+import { composeMessage, type Address, type MailFile } from './pgp-mail.js';
 
 /** One message to send; the mailer adds From, Date and Message-ID. */
 export interface OutgoingMail {
@@ -10,6 +10,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /** Files after the text; inside the signature and the encryption when PGP is asked. */
+  attachments?: MailFile[];
   inReplyTo?: string;
   references?: string[];
   autoSubmitted?: 'auto-generated' | 'auto-replied';
@@ -123,6 +125,7 @@ export function createMailer(mail: Config['mail'], logger: Logger): Mailer {
         subject: message.subject,
         text: message.text,
         ...(message.html === undefined ? {} : { html: message.html }),
+        ...(message.attachments?.length ? { attachments: message.attachments } : {}),
         ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
         ...(message.references ? { references: message.references } : {}),
         ...(message.autoSubmitted ? { autoSubmitted: message.autoSubmitted } : {}),

@@ -6,7 +6,7 @@ import { AppError, newId } from '../../kernel/index.js';
  * Composes outgoing messages as MIME, optionally as PGP/MIME (RFC 3156): signed
  * (`multipart/signed`, a detached signature over the body part exactly as sent), encrypted
  * (`multipart/encrypted`), or both (one OpenPGP message that is signed and then encrypted,
- * RFC 3156 section 6.2). Headers stay in clear: the subject carries the incident reference so
+ * RFC 3156 section 6.2); attached files are inside what is signed and encrypted. Headers stay in clear: the subject carries the incident reference so
  * replies thread back. Nothing here talks to a network or keeps a key.
  */
 export interface Address {
@@ -21,6 +21,8 @@ export interface MessageContent {
   text: string;
   /** An HTML alternative of the same text (already escaped by whoever rendered it). */
   html?: string;
+  /** Files after the text (`multipart/mixed`); signed and encrypted with it under PGP/MIME. */
+  attachments?: MailFile[];
   /** `<id@host>` of the message this one answers. */
   inReplyTo?: string;
   references?: string[];
@@ -29,6 +31,14 @@ export interface MessageContent {
   date: Date;
   /** Without the angle brackets; generated from the sender's domain when absent. */
   messageId?: string;
+}
+
+/** An attached file: sent base64-encoded, byte for byte. */
+export interface MailFile {
+  filename: string;
+  /** A media type, parameters allowed: `text/csv; charset=utf-8`. */
+  contentType: string;
+  content: Buffer | string;
 }
 
 export interface PgpParts {
@@ -52,7 +62,22 @@ export function headerSafe(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 }
 
-function addBody(node: MimeNode, text: string, html?: string): MimeNode {
+function addFiles(node: MimeNode, files: readonly MailFile[]): void {
+  for (const file of files)
+    node
+      .createChild(file.contentType, { filename: headerSafe(file.filename) })
+      .setHeader('Content-Disposition', 'attachment')
+      .setHeader('Content-Transfer-Encoding', 'base64')
+      .setContent(typeof file.content === 'string' ? Buffer.from(file.content) : file.content);
+}
+
+function addBody(node: MimeNode, text: string, html?: string, files?: MailFile[]): MimeNode {
+  if (files?.length) {
+    const mixed = node.createChild('multipart/mixed');
+    addBody(mixed, text, html);
+    addFiles(mixed, files);
+    return mixed;
+  }
   // Quoted-printable keeps trailing spaces and long lines intact through relays, which a
   // signature over the exact bytes needs (RFC 3156 section 3).
   const fill = (part: MimeNode, content: string) =>
@@ -65,9 +90,9 @@ function addBody(node: MimeNode, text: string, html?: string): MimeNode {
 }
 
 /** The body entity (headers and content) that is signed and/or encrypted, CRLF line ends. */
-export async function bodyEntity(text: string, html?: string): Promise<Buffer> {
+export async function bodyEntity(text: string, html?: string, files?: MailFile[]): Promise<Buffer> {
   // A child node is built without the message headers (Date, Message-ID) a root node gets.
-  return addBody(new MimeNode('multipart/mixed'), text, html).build();
+  return addBody(new MimeNode('multipart/mixed'), text, html, files).build();
 }
 
 async function micalgOf(armoredSignature: string): Promise<string> {
@@ -91,7 +116,7 @@ export async function composeMessage(
   content: MessageContent,
   pgp: PgpParts = {},
 ): Promise<ComposedMessage> {
-  const entity = await bodyEntity(content.text, content.html);
+  const entity = await bodyEntity(content.text, content.html, content.attachments);
   const encrypt = (pgp.encryptionKeys?.length ?? 0) > 0;
   const messageId = `<${content.messageId ?? `${newId()}@${domainOf(content.from.address)}`}>`;
 
@@ -149,6 +174,10 @@ export async function composeMessage(
       .setHeader('Content-Disposition', 'attachment; filename="signature.asc"')
       .setHeader('Content-Transfer-Encoding', '7bit')
       .setContent(crlf(signature));
+  } else if (content.attachments?.length) {
+    root = new MimeNode('multipart/mixed');
+    addBody(root, content.text, content.html);
+    addFiles(root, content.attachments);
   } else if (content.html === undefined) {
     root = new MimeNode('text/plain; charset=utf-8')
       .setHeader('Content-Transfer-Encoding', 'quoted-printable')
