@@ -37,12 +37,12 @@ import { ManualClock } from '../support/clock.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 
 /**
- * The SQLite incident list answers one query in several SQL shapes, chosen after probing the
+ * The incident list answers one query in several SQL shapes, chosen after probing the
  * data (list.service.ts `sqlitePlan`): full text as `candidates` or `slices`, an organisation as
  * a list of its incidents or checked per row, a sector sorted by update walking the order. The
  * thresholds are tuned here so that every shape is reached on a small data set, and every
- * shape must give exactly the answer computed in plain TypeScript from the data (on PostgreSQL
- * the tuning is ignored, the answers are the same).
+ * shape must give exactly the answer computed in plain TypeScript from the data. On PostgreSQL
+ * only `manyMatches` counts (`postgresPlan`: full text as `candidates` or in the plain query).
  */
 
 describe('keyRuns', () => {
