@@ -84,20 +84,30 @@ function generator(seed: number) {
 }
 type Gen = ReturnType<typeof generator>;
 
-/** RSIT classes with how often they are reported, and their types. */
+/** RSIT classes with how often they are reported, and some of their types (ids as in data/incidents/rsit.json). */
 const rsit: [string, number, string[]][] = [
   ['fraud', 22, ['phishing', 'masquerade', 'unauthorised-use-of-resources', 'copyright']],
   ['malicious-code', 16, ['infected-system', 'malware-distribution', 'c2-server']],
   ['information-gathering', 14, ['scanner', 'sniffing', 'social-engineering']],
-  ['intrusion-attempts', 10, ['exploitation-of-known-vulnerabilities', 'login-attempts']],
-  ['vulnerable', 12, ['vulnerable-system', 'weak-crypto', 'open-service']],
+  ['intrusion-attempts', 10, ['ids-alert', 'brute-force', 'exploit']],
+  ['vulnerable', 12, ['vulnerable-system', 'weak-crypto', 'potentially-unwanted-accessible']],
   ['abusive-content', 8, ['spam', 'harmful-speech', 'violence']],
   ['intrusions', 5, ['privileged-account-compromise', 'unprivileged-account-compromise']],
   ['availability', 5, ['dos', 'ddos', 'outage', 'sabotage']],
-  ['information-content-security', 4, ['unauthorised-access-to-information', 'data-loss']],
+  ['information-content-security', 4, ['unauthorised-information-access', 'data-loss']],
   ['other', 3, ['undetermined', 'other']],
   ['test', 1, ['test']],
 ];
+// The bench's incidents must be ones the product could hold: every type is in the taxonomy.
+{
+  const taxonomy = JSON.parse(readFileSync('data/incidents/rsit.json', 'utf8')) as {
+    classes: { id: string; types: { id: string }[] }[];
+  };
+  for (const [cls, , types] of rsit)
+    for (const type of types)
+      if (!taxonomy.classes.find((c) => c.id === cls)?.types.some((t) => t.id === type))
+        throw new Error(`bench: ${cls}/${type} is not an RSIT type of data/incidents/rsit.json`);
+}
 const sectors: [string | null, number][] = [
   ['government', 18],
   ['finance-banking', 14],
