@@ -9,6 +9,7 @@ import {
   expectAccessible,
   launchBrowser,
   newPage,
+  signIn,
 } from '../support/browser.js';
 import type { HttpClient } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -21,14 +22,6 @@ describe('constituents pages in Chromium', { skip }, () => {
   let page: Page;
   let admin: HttpClient;
   let bankId: string;
-
-  async function signIn(p: Page, email: string, password: string) {
-    await p.goto(`${server.baseUrl}/login`);
-    await p.getByLabel('E-mail address').fill(email);
-    await p.getByLabel('Password', { exact: true }).fill(password);
-    await p.getByRole('button', { name: 'Sign in' }).click();
-    await p.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-  }
 
   before(async () => {
     server = await startTestServer();
@@ -58,7 +51,7 @@ describe('constituents pages in Chromium', { skip }, () => {
       .expect(201);
     browser = await launchBrowser();
     page = await newPage(browser);
-    await signIn(page, server.admin.email, server.admin.password);
+    await signIn(page, server);
   });
   after(async () => {
     await browser?.close();
@@ -160,7 +153,7 @@ describe('constituents pages in Chromium', { skip }, () => {
 
   it('reads right to left in Arabic', async () => {
     const arabic = await newPage(browser);
-    await signIn(arabic, server.admin.email, server.admin.password);
+    await signIn(arabic, server);
     await arabic.goto(`${server.baseUrl}/constituents/orgs/${bankId}`);
     await arabic.locator('#language-select').selectOption('ar');
     await arabic.getByRole('heading', { name: 'ما تملكه' }).waitFor();

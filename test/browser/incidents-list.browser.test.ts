@@ -7,6 +7,7 @@ import {
   launchBrowser,
   newPage,
   screenshot,
+  signIn,
 } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -48,11 +49,7 @@ describe('the incident list and statistics in Chromium', { skip }, () => {
       await admin.post('/api/incidents', body).expect(201);
     browser = await launchBrowser();
     page = await newPage(browser);
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('E-mail address').fill(server.admin.email);
-    await page.getByLabel('Password', { exact: true }).fill(server.admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    await signIn(page, server);
   });
   after(async () => {
     await browser?.close();

@@ -8,6 +8,7 @@ import {
   expectAccessible,
   launchBrowser,
   newPage,
+  signIn,
 } from '../support/browser.js';
 import { imapAvailable, startImapServer, type TestImapServer } from '../support/imap.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -29,11 +30,7 @@ describe('the intake mailbox page in Chromium', { skip }, () => {
     await server.adminClient();
     browser = await launchBrowser();
     page = await newPage(browser);
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('E-mail address').fill(server.admin.email);
-    await page.getByLabel('Password', { exact: true }).fill(server.admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    await signIn(page, server);
   });
   after(async () => {
     await browser?.close();

@@ -8,6 +8,7 @@ import {
   launchBrowser,
   newPage,
   screenshot,
+  signIn,
 } from '../support/browser.js';
 import { sweepSlaBreaches } from '../../src/modules/incidents/index.js';
 import { validPlan } from '../support/bcm-plan.js';
@@ -36,14 +37,6 @@ describe('incident pages in Chromium', { skip }, () => {
   let page: Page;
   let admin: HttpClient;
   let orgId: string;
-
-  async function signIn(p: Page, email: string, password: string) {
-    await p.goto(`${server.baseUrl}/login`);
-    await p.getByLabel('E-mail address').fill(email);
-    await p.getByLabel('Password', { exact: true }).fill(password);
-    await p.getByRole('button', { name: 'Sign in' }).click();
-    await p.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-  }
 
   const incident = (id: string) => admin.get(`/api/incidents/${id}`).expect<IncidentAnswer>(200);
   const newIncident = (title: string, extra: Record<string, unknown> = {}) =>
@@ -79,7 +72,7 @@ describe('incident pages in Chromium', { skip }, () => {
       .expect(201);
     browser = await launchBrowser();
     page = await newPage(browser);
-    await signIn(page, server.admin.email, server.admin.password);
+    await signIn(page, server);
   });
   after(async () => {
     await browser?.close();
@@ -488,7 +481,7 @@ describe('incident pages in Chromium', { skip }, () => {
     });
     const analyst = await server.userClient('esther@cirt.example', 'analyst');
     const other = await newPage(browser);
-    await signIn(other, 'esther@cirt.example', analyst.password);
+    await signIn(other, server, { email: 'esther@cirt.example', password: analyst.password });
     const planReads: string[] = [];
     other.on('request', (r) => {
       if (r.url().includes('/bcm')) planReads.push(r.url());
@@ -526,7 +519,7 @@ describe('incident pages in Chromium', { skip }, () => {
   it('reads right to left in Arabic', async () => {
     const created = await newIncident('Arabic view', { severity: 'medium', tlp: 'clear' });
     const arabic = await newPage(browser);
-    await signIn(arabic, server.admin.email, server.admin.password);
+    await signIn(arabic, server);
     await arabic.goto(`${server.baseUrl}/incidents/${created.id}`);
     await arabic.getByTestId('incident-reference').waitFor();
     await arabic.locator('#language-select').selectOption('ar');

@@ -9,6 +9,7 @@ import {
   expectAccessible,
   launchBrowser,
   newPage,
+  signIn,
 } from '../support/browser.js';
 import type { HttpClient } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -28,14 +29,6 @@ describe('the BCM and crisis-management plan in Chromium', { skip }, () => {
       .get(`/api/toolkit/projects/${projectId}/bcm`)
       .expect<{ revision: number; plan: BcmPlan }>(200);
 
-  async function signIn(p: Page, email: string, password: string) {
-    await p.goto(`${server.baseUrl}/login`);
-    await p.getByLabel('E-mail address').fill(email);
-    await p.getByLabel('Password', { exact: true }).fill(password);
-    await p.getByRole('button', { name: 'Sign in' }).click();
-    await p.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-  }
-
   before(async () => {
     server = await startTestServer();
     admin = await server.adminClient();
@@ -48,7 +41,7 @@ describe('the BCM and crisis-management plan in Chromium', { skip }, () => {
       .expect(200);
     browser = await launchBrowser();
     page = await newPage(browser);
-    await signIn(page, server.admin.email, server.admin.password);
+    await signIn(page, server);
   });
   after(async () => {
     await browser?.close();
@@ -182,7 +175,7 @@ describe('the BCM and crisis-management plan in Chromium', { skip }, () => {
       })
       .expect(201);
     const reader = await newPage(browser);
-    await signIn(reader, 'reader@example.org', viewer.password);
+    await signIn(reader, server, { email: 'reader@example.org', password: viewer.password });
     await reader.goto(bcmUrl());
     await reader.getByText('You can read this plan but not change it.').waitFor();
     assert.equal(await reader.getByTestId('bcm-save').count(), 0);

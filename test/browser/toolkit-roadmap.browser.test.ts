@@ -7,6 +7,7 @@ import {
   expectAccessible,
   launchBrowser,
   newPage,
+  signIn,
 } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -50,11 +51,7 @@ describe('services and roadmap of the toolkit in Chromium', { skip }, () => {
     roadmapUrl = `${server.baseUrl}/toolkit/projects/${project.id}/roadmap`;
     browser = await launchBrowser();
     page = await newPage(browser);
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('E-mail address').fill(server.admin.email);
-    await page.getByLabel('Password', { exact: true }).fill(server.admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    await signIn(page, server);
   });
   after(async () => {
     await browser?.close();
@@ -246,11 +243,7 @@ describe('services and roadmap of the toolkit in Chromium', { skip }, () => {
       .expect(201);
     const readerPage = await newPage(browser);
     try {
-      await readerPage.goto(`${server.baseUrl}/login`);
-      await readerPage.getByLabel('E-mail address').fill('reader@example.org');
-      await readerPage.getByLabel('Password', { exact: true }).fill(reader.password);
-      await readerPage.getByRole('button', { name: 'Sign in' }).click();
-      await readerPage.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+      await signIn(readerPage, server, { email: 'reader@example.org', password: reader.password });
       await readerPage.goto(servicesUrl);
       await readerPage.getByText('You can read this plan but not change it.').waitFor();
       assert.equal(await readerPage.getByRole('radio').count(), 0);

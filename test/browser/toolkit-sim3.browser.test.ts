@@ -6,6 +6,7 @@ import {
   expectAccessible,
   launchBrowser,
   newPage,
+  signIn,
 } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -33,11 +34,7 @@ describe('the SIM3 self-assessment in Chromium', { skip }, () => {
     base = `${server.baseUrl}/toolkit/projects/${project.id}/sim3`;
     browser = await launchBrowser();
     page = await newPage(browser);
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('E-mail address').fill(server.admin.email);
-    await page.getByLabel('Password', { exact: true }).fill(server.admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    await signIn(page, server);
   });
   after(async () => {
     await browser?.close();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath as kernelChromiumPath } from '../../src/kernel/index.js';
+import type { TestServer } from './server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const chromiumPath = kernelChromiumPath();
@@ -44,6 +45,26 @@ export async function newPage(browser: Browser): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   return page;
+}
+
+/**
+ * Signs in through the login form (the server's admin unless `user` is given) and waits for the
+ * app's main navigation.
+ *
+ * @example
+ * await signIn(page, server);
+ * await signIn(readerPage, server, { email: 'reader@example.org', password: reader.password });
+ */
+export async function signIn(
+  page: Page,
+  server: Pick<TestServer, 'baseUrl' | 'admin'>,
+  user: { email: string; password: string } = server.admin,
+): Promise<void> {
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByLabel('E-mail address').fill(user.email);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
 }
 
 const axeSource = readFileSync(
