@@ -5,21 +5,11 @@
  * values. Answers built by the routes (reference data, detail counts, SLA) are described here.
  */
 import type {
-  AffectedConstituent,
-  Attachment,
-  EventKind,
   Impact,
   Incident,
-  IncidentLink,
   IncidentStatus,
   LinkKind,
-  NewIncident,
-  Observable,
-  ObservableKind,
   Pap,
-  Task,
-  TaskStatus,
-  TimelineEvent,
   Tlp,
 } from '../../../../src/modules/incidents/incident.schema.js';
 
@@ -40,7 +30,7 @@ export type {
   TaskStatus,
   TimelineEvent,
   Tlp,
-};
+} from '../../../../src/modules/incidents/incident.schema.js';
 
 export const tlpLevels = [
   'clear',
@@ -176,21 +166,7 @@ export interface UserSummary {
 }
 
 /** Sectors of the constituents (src/modules/constituents/sectors.ts), offered for an incident. */
-export const sectorIds = [
-  'energy',
-  'finance-banking',
-  'telecommunications',
-  'health',
-  'transport',
-  'water',
-  'government',
-  'digital-infrastructure',
-  'food',
-  'space',
-  'education-research',
-  'manufacturing',
-  'other',
-] as const;
+export { sectors as sectorIds } from '../constituents/types.js';
 
 /** POST /api/incidents/:id/notifications[/preview] (src/modules/incidents/notify.service.ts). */
 export type NotifyRecipientInput =

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { papLevels, tlpLevels, type Pap, type Tlp } from '../types';
 import { PapLabel, TlpLabel } from './Labels';
@@ -15,40 +15,45 @@ interface PickerProps<T extends string> {
  * analyst picks by meaning, not by colour. RED and AMBER+STRICT say that only people on the
  * incident's access list will see it.
  */
-export function TlpPicker({ value, onChange, name, testId }: PickerProps<Tlp>) {
-  const { t } = useTranslation('incidents');
-  const legendId = useId();
+export function TlpPicker(props: PickerProps<Tlp>) {
   return (
-    <fieldset className="label-picker" aria-labelledby={legendId} data-testid={testId}>
-      <legend id={legendId} className="label-picker__legend">
-        {t('core.tlp.legend')}
-      </legend>
-      {tlpLevels.map((level) => (
-        <label key={level} className="label-picker__option">
-          <input
-            type="radio"
-            name={name}
-            value={level}
-            checked={value === level}
-            onChange={() => onChange(level)}
-          />
-          <TlpLabel tlp={level} />
-          <span className="label-picker__text">{t(`core.tlp.explain.${level}`)}</span>
-        </label>
-      ))}
-    </fieldset>
+    <LevelPicker
+      {...props}
+      scale="tlp"
+      levels={tlpLevels}
+      label={(level) => <TlpLabel tlp={level} />}
+    />
   );
 }
 
-export function PapPicker({ value, onChange, name, testId }: PickerProps<Pap>) {
+export function PapPicker(props: PickerProps<Pap>) {
+  return (
+    <LevelPicker
+      {...props}
+      scale="pap"
+      levels={papLevels}
+      label={(level) => <PapLabel pap={level} />}
+    />
+  );
+}
+
+interface LevelPickerProps<T extends string> extends PickerProps<T> {
+  /** The translation keys' scale: `core.<scale>.legend`, `core.<scale>.explain.<level>`. */
+  scale: 'tlp' | 'pap';
+  levels: readonly T[];
+  label(level: T): ReactNode;
+}
+
+function LevelPicker<T extends string>(props: LevelPickerProps<T>) {
+  const { value, onChange, name, testId, scale, levels, label } = props;
   const { t } = useTranslation('incidents');
   const legendId = useId();
   return (
     <fieldset className="label-picker" aria-labelledby={legendId} data-testid={testId}>
       <legend id={legendId} className="label-picker__legend">
-        {t('core.pap.legend')}
+        {t(`core.${scale}.legend`)}
       </legend>
-      {papLevels.map((level) => (
+      {levels.map((level) => (
         <label key={level} className="label-picker__option">
           <input
             type="radio"
@@ -57,8 +62,8 @@ export function PapPicker({ value, onChange, name, testId }: PickerProps<Pap>) {
             checked={value === level}
             onChange={() => onChange(level)}
           />
-          <PapLabel pap={level} />
-          <span className="label-picker__text">{t(`core.pap.explain.${level}`)}</span>
+          {label(level)}
+          <span className="label-picker__text">{t(`core.${scale}.explain.${level}`)}</span>
         </label>
       ))}
     </fieldset>

@@ -4,8 +4,8 @@ import { formatDateTime } from '../../../app/format';
 import { useResource } from '../../../app/useResource';
 import { Alert, Button, Select } from '../../../ui';
 import { grantAccess, listAccess, revokeAccess } from '../api';
-import { splitError } from '../components/errors';
 import { useIncident } from './context';
+import { usePanelActions } from './panelActions';
 
 /**
  * Who may read a TLP:RED or TLP:AMBER+STRICT incident. No role sees it otherwise, not even an
@@ -13,8 +13,7 @@ import { useIncident } from './context';
  */
 export function AccessPanel() {
   const { t } = useTranslation('incidents');
-  const { t: tApp } = useTranslation();
-  const { incident, reference, version, refresh, canHandle, me } = useIncident();
+  const { incident, reference, version, canHandle, me } = useIncident();
   const restricted = incident.access.restricted;
   const access = useResource(
     () => (restricted ? listAccess(incident.id) : Promise.resolve({ access: [] })),
@@ -22,25 +21,8 @@ export function AccessPanel() {
   );
   const [userId, setUserId] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, failure, run } = usePanelActions({ withFields: true });
   if (!restricted) return null;
-
-  async function run(key: string, action: () => Promise<unknown>) {
-    setBusy(key);
-    setFailure(null);
-    try {
-      await action();
-      refresh();
-      return true;
-    } catch (e) {
-      const split = splitError(t, tApp, e);
-      setFailure([split.form, ...Object.values(split.fields)].join(' '));
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  }
 
   const items = access.data?.access ?? [];
   const candidates = (reference.users ?? []).filter((u) => !items.some((a) => a.userId === u.id));

@@ -8,6 +8,7 @@ import { splitError } from '../components/errors';
 import { StatusBadge } from '../components/Labels';
 import { linkKinds, type LinkKind } from '../types';
 import { useIncident } from './context';
+import { usePanelActions } from './panelActions';
 
 /**
  * Links to other incidents (related, duplicate of, caused by, parent of), and merging this
@@ -22,25 +23,8 @@ export function LinksPanel() {
   const [target, setTarget] = useState('');
   const [kind, setKind] = useState<LinkKind>('related');
   const [targetError, setTargetError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, setBusy, failure, setFailure, run } = usePanelActions({ withFields: true });
   const [merging, setMerging] = useState<string | null>(null);
-
-  async function run(key: string, action: () => Promise<unknown>) {
-    setBusy(key);
-    setFailure(null);
-    try {
-      await action();
-      refresh();
-      return true;
-    } catch (e) {
-      const split = splitError(t, tApp, e);
-      setFailure([split.form, ...Object.values(split.fields)].join(' '));
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  }
 
   async function link() {
     if (target.trim() === '') return setTargetError(t('detail.links.targetMissing'));

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, ConfirmDialog } from '../../../ui';
 import { addObservables, deleteObservable } from '../api';
@@ -7,6 +7,7 @@ import { ObservablesInput } from '../new/ObservablesInput';
 import { parseObservables } from '../new/observables';
 import type { AffectedConstituent, Observable } from '../types';
 import { useIncident } from './context';
+import { useConfirmedDelete } from './panelActions';
 
 interface ObservablesPanelProps {
   observables: Observable[];
@@ -27,36 +28,11 @@ export function ObservablesPanel({ observables, constituents }: ObservablesPanel
   const [error, setError] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [doomed, setDoomed] = useState<Observable | null>(null);
-  const [deleting, setDeleting] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const [said, setSaid] = useState('');
-  const [deletedId, setDeletedId] = useState<string | null>(null);
-  const titleRef = useRef<HTMLHeadingElement>(null);
-
-  // The removed row held the focus: once the list is reloaded, the panel's title takes it.
-  useEffect(() => {
-    if (deletedId !== null && !observables.some((o) => o.id === deletedId)) {
-      titleRef.current?.focus();
-      setDeletedId(null);
-    }
-  }, [deletedId, observables]);
-
-  async function remove(observable: Observable) {
-    setDeleting(true);
-    setDeleteError(null);
-    try {
-      await deleteObservable(incident.id, observable.id);
-      setDoomed(null);
-      setSaid(t('detail.observables.deleted', { value: observable.value }));
-      setDeletedId(observable.id);
-      refresh();
-    } catch (e) {
-      setDeleteError(splitError(t, tApp, e).form);
-    } finally {
-      setDeleting(false);
-    }
-  }
+  const { doomed, ask, dialog, said, titleRef } = useConfirmedDelete(
+    observables,
+    (observable) => deleteObservable(incident.id, observable.id),
+    (observable) => t('detail.observables.deleted', { value: observable.value }),
+  );
 
   const ownersOf = (o: Observable) =>
     constituents.flatMap((c) =>
@@ -163,11 +139,7 @@ export function ObservablesPanel({ observables, constituents }: ObservablesPanel
                       <td>
                         <Button
                           variant="quiet"
-                          onClick={() => {
-                            setDeleteError(null);
-                            setSaid('');
-                            setDoomed(o);
-                          }}
+                          onClick={() => ask(o)}
                           aria-label={t('detail.observables.deleteOne', { value: o.value })}
                         >
                           {t('detail.observables.delete')}
@@ -198,16 +170,10 @@ export function ObservablesPanel({ observables, constituents }: ObservablesPanel
         </form>
       ) : null}
       <ConfirmDialog
-        open={doomed !== null}
+        {...dialog}
         title={t('detail.observables.deleteTitle')}
         confirmLabel={t('detail.observables.delete')}
         destructive
-        busy={deleting}
-        error={deleteError}
-        onConfirm={() => {
-          if (doomed) void remove(doomed);
-        }}
-        onCancel={() => setDoomed(null)}
       >
         <p>{t('detail.observables.deleteBody', { value: doomed?.value ?? '' })}</p>
       </ConfirmDialog>

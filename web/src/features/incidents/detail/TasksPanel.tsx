@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
 import { useResource } from '../../../app/useResource';
 import { Alert, Button, ConfirmDialog, TextField } from '../../../ui';
 import { addTask, deleteTask, listTasks, updateTask } from '../api';
-import { splitError } from '../components/errors';
 import type { Task } from '../types';
 import { useIncident } from './context';
+import { useConfirmedDelete, usePanelActions } from './panelActions';
 
 /**
  * The incident's tasks: those the playbook of its RSIT type added, and those added by hand.
@@ -15,34 +15,17 @@ import { useIncident } from './context';
  */
 export function TasksPanel() {
   const { t } = useTranslation('incidents');
-  const { t: tApp } = useTranslation();
-  const { incident, reference, version, refresh, canHandle, me } = useIncident();
+  const { incident, reference, version, canHandle, me } = useIncident();
   const tasks = useResource(() => listTasks(incident.id), [incident.id, version]);
   const [title, setTitle] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
   const [titleError, setTitleError] = useState<string | undefined>();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [doomed, setDoomed] = useState<Task | null>(null);
-  const [deleting, setDeleting] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const [said, setSaid] = useState('');
-  const titleRef = useRef<HTMLHeadingElement>(null);
-  const [deletedId, setDeletedId] = useState<string | null>(null);
-
-  async function run(key: string, action: () => Promise<unknown>) {
-    setBusy(key);
-    setFailure(null);
-    try {
-      await action();
-      refresh();
-      return true;
-    } catch (error) {
-      setFailure(splitError(t, tApp, error).form);
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  }
+  const { busy, failure, run } = usePanelActions({ withFields: false });
+  const items = tasks.data?.tasks ?? [];
+  const { doomed, ask, dialog, said, titleRef } = useConfirmedDelete(
+    items,
+    (task) => deleteTask(incident.id, task.id),
+    (task) => t('detail.tasks.deleted', { title: task.title }),
+  );
 
   async function add() {
     if (title.trim() === '') {
@@ -53,30 +36,6 @@ export function TasksPanel() {
     if (await run('add', () => addTask(incident.id, { title: title.trim() }))) setTitle('');
   }
 
-  async function remove(task: Task) {
-    setDeleting(true);
-    setDeleteError(null);
-    try {
-      await deleteTask(incident.id, task.id);
-      setDoomed(null);
-      setSaid(t('detail.tasks.deleted', { title: task.title }));
-      setDeletedId(task.id);
-      refresh();
-    } catch (error) {
-      setDeleteError(splitError(t, tApp, error).form);
-    } finally {
-      setDeleting(false);
-    }
-  }
-
-  const items = tasks.data?.tasks ?? [];
-  // The deleted row held the focus: once the list is reloaded, the panel's title takes it.
-  useEffect(() => {
-    if (deletedId !== null && !(tasks.data?.tasks ?? []).some((task) => task.id === deletedId)) {
-      titleRef.current?.focus();
-      setDeletedId(null);
-    }
-  }, [deletedId, tasks.data]);
   const done = items.filter((task) => task.status === 'done').length;
   const users = [
     { id: me.id, displayName: me.displayName },
@@ -120,15 +79,7 @@ export function TasksPanel() {
               onAssign={(assigneeId) =>
                 void run(task.id, () => updateTask(incident.id, task.id, { assigneeId }))
               }
-              onDelete={
-                canHandle
-                  ? () => {
-                      setDeleteError(null);
-                      setSaid('');
-                      setDoomed(task);
-                    }
-                  : undefined
-              }
+              onDelete={canHandle ? () => ask(task) : undefined}
             />
           ))}
         </ul>
@@ -156,16 +107,10 @@ export function TasksPanel() {
         </form>
       ) : null}
       <ConfirmDialog
-        open={doomed !== null}
+        {...dialog}
         title={t('detail.tasks.deleteTitle')}
         confirmLabel={t('detail.tasks.delete')}
         destructive
-        busy={deleting}
-        error={deleteError}
-        onConfirm={() => {
-          if (doomed) void remove(doomed);
-        }}
-        onCancel={() => setDoomed(null)}
       >
         <p>{t('detail.tasks.deleteBody', { title: doomed?.title ?? '' })}</p>
       </ConfirmDialog>
