@@ -1,5 +1,4 @@
-import type { NotifyChannel, NotifyFormat, NotifyPgp, Verification } from './constituent.schema.js';
-import type { Sector } from './sectors.js';
+import type { Organisation } from './constituent.schema.js';
 
 /**
  * What the constituents API answers besides the entities (lookup, CSV/JSON and RIR imports).
@@ -24,18 +23,19 @@ export interface ContactSummary {
 }
 
 export interface OwnerMatch {
-  org: {
-    id: string;
-    name: string;
-    sector: Sector;
-    critical: boolean;
-    iso3: string | null;
-    language: string;
-    notifyChannel: NotifyChannel;
-    notifyFormat: NotifyFormat;
-    notifyPgp: NotifyPgp;
-    verification: Verification;
-  };
+  org: Pick<
+    Organisation,
+    | 'id'
+    | 'name'
+    | 'sector'
+    | 'critical'
+    | 'iso3'
+    | 'language'
+    | 'notifyChannel'
+    | 'notifyFormat'
+    | 'notifyPgp'
+    | 'verification'
+  >;
   contacts: ContactSummary[];
   rule: MatchRule;
   /** The owned value that matched: `192.0.2.0/24`, `AS64500`, `example.org`. */
