@@ -40,6 +40,7 @@ import { loadReferenceData } from '../src/modules/registry/index.js';
 import { buildApp } from '../src/server/app.js';
 import { migrateToLatest, openPostgres, openSqlite, type Db } from '../src/storage/index.js';
 import { searchFillSql } from '../src/storage/migrations/0007_incident_search.js';
+import { sortKeysFillSql } from '../src/storage/migrations/0009_incident_sort_keys.js';
 import { report, type Figure } from './support.js';
 
 const total = Number(process.env.INCIDENTS_BENCH_COUNT ?? 1_000_000);
@@ -569,7 +570,8 @@ async function load(db: Db, pop: Population, pgBulk: pg.Client | undefined): Pro
     for (const s of setAside.filter((s) => s.type === 'index')) sqlite.exec(s.sql);
     const indexed = performance.now();
     sqlite.transaction(() => {
-      for (const statement of searchFillSql('sqlite')) sqlite.exec(statement);
+      for (const statement of [...searchFillSql('sqlite'), ...sortKeysFillSql()])
+        sqlite.exec(statement);
     })();
     const searchable = performance.now();
     for (const s of setAside.filter((s) => s.type === 'trigger')) sqlite.exec(s.sql);

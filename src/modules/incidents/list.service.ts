@@ -214,15 +214,23 @@ async function sqlitePlan(
 ): Promise<QueryPlan> {
   const plan: QueryPlan = {};
   const { manyRows, manyMatches } = tuning;
-  if (terms.length > 0)
-    plan.search = (await atLeast(
-      db,
-      sql<{ n: number }>`select count(*) as n from (select 1 from incident_search
-        where incident_search match ${fts5Match(terms)} limit ${manyMatches})`,
-      manyMatches,
-    ))
-      ? 'slices'
-      : 'candidates';
+  // Every term must match, so one term with few matches makes few matches: count term by term
+  // (a single word is counted at once; matching several together costs more).
+  if (terms.length > 0) {
+    plan.search = 'slices';
+    for (const term of terms)
+      if (
+        !(await atLeast(
+          db,
+          sql<{ n: number }>`select count(*) as n from (select 1 from incident_search
+            where incident_search match ${fts5Match([term])} limit ${manyMatches})`,
+          manyMatches,
+        ))
+      ) {
+        plan.search = 'candidates';
+        break;
+      }
+  }
   if (filter.constituent)
     plan.constituentPerRow = await atLeast(
       db,
@@ -476,8 +484,8 @@ function rowsAmong(shape: Shape, ids: string[], size: number): Promise<ListRow[]
 }
 
 /**
- * Fewer matches than `manyMatches` (SQLite): take them in list order straight from the search
- * index, reading only the sort key (the covering index `incidents_sort_by_id`), then check the
+ * Fewer matches than `manyMatches`: take them in list order straight from the search index,
+ * reading only the sort key (on SQLite from `incident_search_keys`), then check the
  * other filters and the TLP rule on the first ones. When too few pass, the next round takes
  * four times more matches after the last one seen.
  */
@@ -487,31 +495,33 @@ async function candidateRows(
   wanted: number,
   after: Position | null,
 ): Promise<ListRow[]> {
-  const { column, descending } = shape.order;
+  const { order } = shape;
+  const { column, descending } = order;
   const direction = sql.raw(descending ? 'desc' : 'asc');
   const out: ListRow[] = [];
   let from = after;
   let size = shape.tuning.candidates;
+  // SQLite reads the sort keys kept beside the search keys (migration 0009).
+  const sortKey = shape.dialect === 'sqlite' ? sql.ref(`k.${order.key}_at`) : sql.ref(column);
+  const idKey = shape.dialect === 'sqlite' ? sql.ref('k.incident_id') : sql.ref('incidents.id');
   for (;;) {
     const keyset = from
       ? descending
-        ? sql`and (${sql.ref(column)}, incidents.id) < (${from.value}, ${from.id})`
-        : sql`and (${sql.ref(column)}, incidents.id) > (${from.value}, ${from.id})`
+        ? sql`and (${sortKey}, ${idKey}) < (${from.value}, ${from.id})`
+        : sql`and (${sortKey}, ${idKey}) > (${from.value}, ${from.id})`
       : sql``;
     const { rows: matches } = await sql<Position>`${
       shape.dialect === 'sqlite'
-        ? sql`select incidents.id as id, ${sql.ref(column)} as value
-            from incident_search s
-            join incident_search_keys k on k.id = s.rowid
-            join incidents indexed by incidents_sort_by_id on incidents.id = k.incident_id
+        ? sql`select k.incident_id as id, ${sortKey} as value
+            from incident_search s join incident_search_keys k on k.id = s.rowid
             where incident_search match ${fts5Match(terms)} ${keyset}`
         : sql`with m as materialized (select incident_id from incident_search
               where doc @@ to_tsquery('simple', ${pgTsQuery(terms)}))
-            select incidents.id as id, ${sql.ref(column)} as value
+            select incidents.id as id, ${sortKey} as value
             from m join incidents on incidents.id = m.incident_id
             where true ${keyset}`
     }
-      order by ${sql.ref(column)} ${direction}, incidents.id ${direction}
+      order by ${sortKey} ${direction}, ${idKey} ${direction}
       limit ${size}`.execute(shape.db);
     if (matches.length === 0) return out;
     out.push(
