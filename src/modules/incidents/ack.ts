@@ -1,6 +1,7 @@
 import type { AuditContext } from '../accounts/index.js';
 import type { Incident } from './incident.schema.js';
 import { deliverIncidentMail, type DeliveredMessage, type MailingDeps } from './notify.service.js';
+import { readTeamName } from './settings.js';
 import { baseLocale, renderTemplate } from './templates.js';
 
 /**
@@ -22,7 +23,7 @@ export async function sendAcknowledgement(
     reference: incident.reference,
     title: incident.title,
     name: incident.reporter.name ?? '',
-    team: deps.mailer.from,
+    team: (await readTeamName(deps.db.kysely)) ?? deps.mailer.from,
   });
   const [delivered] = await deliverIncidentMail(
     deps,

@@ -85,7 +85,10 @@ export function incidentsRoutes(app: FastifyInstance, deps: IncidentsDeps): void
   r.get(
     '/api/incidents/settings',
     {
-      schema: { tags, summary: 'The module settings (BCM project, SLA per severity, queues)' },
+      schema: {
+        tags,
+        summary: 'The module settings (team name, BCM project, SLA per severity, queues)',
+      },
       config: { access: incidentsManage },
     },
     async () => {

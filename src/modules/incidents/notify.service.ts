@@ -9,6 +9,7 @@ import type { Incident } from './incident.schema.js';
 import { mayNotify, pgpFor, tlpLabel, type NotifyRefusal } from './notify.js';
 import { notificationAttachment, type MailAttachment } from './notify-attachment.js';
 import { getIncidentFor } from './service.js';
+import { readTeamName } from './settings.js';
 import {
   chooseLanguage,
   loadMailTemplates,
@@ -134,7 +135,7 @@ export async function planNotification(
     title: incident.title,
     tlp: tlpLabel(incident.tlp),
     message: request.message,
-    team: deps.mailer.from,
+    team: (await readTeamName(deps.db.kysely)) ?? deps.mailer.from,
   };
   const planned: PlannedMessage[] = [];
   for (const [index, recipient] of request.recipients.entries()) {
@@ -271,6 +272,8 @@ export async function deliverIncidentMail(
   audit: { context: AuditContext; action: 'incident.notify' | 'incident.acknowledge' },
 ): Promise<DeliveredMessage[]> {
   if (!deps.mailer.enabled) throw mailNotConfiguredFor(audit.action);
+  // The team's name from the settings is the display name of From, unless a message has its own.
+  const teamName = await readTeamName(deps.db.kysely);
   const outcomes: {
     message: (typeof messages)[number];
     to: string[];
@@ -281,7 +284,11 @@ export async function deliverIncidentMail(
     const date = deps.clock.now();
     const to = message.mail.to.map((a) => a.address);
     try {
-      const sent = await deps.mailer.send({ ...message.mail, date });
+      const sent = await deps.mailer.send({
+        ...(teamName ? { fromName: teamName } : {}),
+        ...message.mail,
+        date,
+      });
       outcomes.push({ message, to, sent, error: null });
     } catch (error) {
       if (error instanceof AppError && error.code === 'validation_failed') throw error;

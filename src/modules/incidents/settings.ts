@@ -9,8 +9,9 @@ import { defaultSla } from './sla.js';
 import type { Locale } from '../accounts/index.js';
 
 /**
- * The module's settings: the toolkit project whose BCM plan gives the severity ladder and the
- * escalation matrix, the SLA minutes per severity level, and the team queues.
+ * The module's settings: the team's display name, the toolkit project whose BCM plan gives the
+ * severity ladder and the escalation matrix, the SLA minutes per severity level, and the team
+ * queues.
  */
 const minutes = z
   .number()
@@ -21,7 +22,22 @@ const slug = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case id such as malware');
 
+/**
+ * The team's display name, e.g. `CIRT of Examplestan`: the display name in the From header of
+ * outgoing mail and `{{team}}` in the templates. One line (it goes into a mail header), trimmed,
+ * at most 120 characters; empty or absent is none (the sender address alone, as before).
+ */
+export const teamNameSchema = z
+  .string()
+  .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'must be one line without control characters')
+  .trim()
+  .max(120, 'must be at most 120 characters')
+  .transform((v) => (v === '' ? null : v))
+  .nullable()
+  .default(null);
+
 export const incidentSettingsSchema = z.strictObject({
+  teamName: teamNameSchema,
   toolkitProjectId: z.string().min(1).max(100).nullable(),
   sla: z.record(
     z.string().min(1).max(64),
@@ -36,6 +52,7 @@ export const settingsPutSchema = incidentSettingsSchema.extend({
 });
 
 export const defaultSettings: IncidentSettings = {
+  teamName: null,
   toolkitProjectId: null,
   sla: defaultSla,
   queues: [{ id: 'general', name: 'General' }],
@@ -64,6 +81,11 @@ export async function readSettings(db: Executor): Promise<StoredSettings> {
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,
   };
+}
+
+/** The team's display name from the settings; null when none is set. */
+export async function readTeamName(db: Executor): Promise<string | null> {
+  return (await readSettings(db)).settings.teamName;
 }
 
 /** The severity ladder under these settings, level names in `lang` for the default ladder. */

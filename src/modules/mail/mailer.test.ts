@@ -91,6 +91,47 @@ describe('mailer: SMTP and PGP/MIME (RFC 3156) through a real SMTP server', () =
     assert.ok(mail.raw.equals(sent.raw), 'the server received exactly what the mailer returned');
   });
 
+  it('puts the team name in From: RFC 2047 words of whole characters, folded, read back as sent', async () => {
+    const mailer = createMailer(mailConfig({ smtpUrl: smtp.url }), logger);
+    const names = [
+      'CIRT of Examplestan',
+      'CIRT "Examplestan", Inc.',
+      'فريق الاستجابة لطوارئ الحاسوب في إكزامبلستان، الفريق الوطني للاستجابة للحوادث السيبرانية',
+      '示例国国家计算机应急响应小组'.repeat(9).slice(0, 120),
+      'Группа реагирования на компьютерные инциденты 😀 Примерстана',
+    ];
+    for (const name of names) {
+      const sent = await mailer.send({
+        to: [{ address: 'owner@example.net' }],
+        fromName: name,
+        subject: 'Team name',
+        text: 'Hello',
+      });
+      const mail = await smtp.waitFor((m) => m.parsed.messageId === sent.messageId);
+      assert.deepEqual(mail.parsed.from?.value, [{ address: 'cirt@cirt.example.org', name }]);
+      assert.equal(mail.envelopeFrom, 'cirt@cirt.example.org');
+      const raw = mail.raw.toString('latin1');
+      const header = /^From:.*(?:\r\n[ \t].*)*/m.exec(raw)?.[0] ?? '';
+      assert.match(header, /^[\x20-\x7e\r\n\t]*$/, 'the header is 7-bit');
+      for (const line of header.split('\r\n')) assert.ok(line.length <= 78, line);
+      // RFC 2047 section 5: each encoded word holds whole characters, decodable alone.
+      for (const [, text] of header.matchAll(/=\?UTF-8\?B\?([^?]*)\?=/g))
+        new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(text!, 'base64'));
+    }
+    const plain = await mailer.send({
+      to: [{ address: 'owner@example.net' }],
+      subject: 'x',
+      text: 'y',
+    });
+    mailer.close();
+    const mail = await smtp.waitFor((m) => m.parsed.messageId === plain.messageId);
+    assert.match(
+      mail.raw.toString(),
+      /^From: cirt@cirt\.example\.org\r$/m,
+      'no name: the address alone',
+    );
+  });
+
   it('signs with the team key: multipart/signed whose first part verifies byte for byte', async () => {
     const mailer = createMailer(
       mailConfig({ smtpUrl: smtp.url, pgpKeyFile: keyFile, pgpPassphrase: 'team passphrase' }),

@@ -7,6 +7,11 @@ import { composeMessage, type Address, type MailFile } from './pgp-mail.js';
 /** One message to send; the mailer adds From, Date and Message-ID. */
 export interface OutgoingMail {
   to: Address[];
+  /**
+   * The display name in From (the team's name), before the address CIRTKIT_MAIL_FROM;
+   * encoded as an RFC 2047 word when it is not ASCII. Without it From is the address alone.
+   */
+  fromName?: string;
   subject: string;
   text: string;
   html?: string;
@@ -120,7 +125,7 @@ export function createMailer(mail: Config['mail'], logger: Logger): Mailer {
     if (keys.length > 0 && team) keys.push(team.toPublic());
     return composeMessage(
       {
-        from: { address: mail.from },
+        from: { address: mail.from, ...(message.fromName ? { name: message.fromName } : {}) },
         to: message.to,
         subject: message.subject,
         text: message.text,
