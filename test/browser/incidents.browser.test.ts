@@ -437,9 +437,10 @@ describe('incident pages in Chromium', { skip }, () => {
     await page.getByTestId('timeline').locator('[data-kind="mail-out"]').first().waitFor();
   });
 
-  it('settings: SLA minutes per level and queues, saved with the revision', async () => {
+  it('settings: team name, SLA minutes per level and queues, saved with the revision', async () => {
     await page.goto(`${server.baseUrl}/incidents/settings`);
     await page.getByRole('heading', { name: 'Incident settings', level: 1 }).waitFor();
+    await page.getByLabel('Team name').fill('  CIRT of Examplestan ');
     await page.getByLabel('Minutes to acknowledge at High').fill('45');
     await page.getByTestId('queue-add').click();
     await page.locator('#queue-1-id').fill('phishing');
@@ -447,9 +448,16 @@ describe('incident pages in Chromium', { skip }, () => {
     await expectAccessible(page, '116-incidents-settings');
     await page.getByTestId('settings-save').click();
     await page.getByText(/Settings saved \(revision 1\)\./).waitFor();
-    const settings = await admin
-      .get('/api/incidents/settings')
-      .expect<{ sla: Record<string, { ackMinutes: number }>; queues: { id: string }[] }>(200);
+    const settings = await admin.get('/api/incidents/settings').expect<{
+      teamName: string | null;
+      sla: Record<string, { ackMinutes: number }>;
+      queues: { id: string }[];
+    }>(200);
+    assert.equal(settings.teamName, 'CIRT of Examplestan');
+    // Read back trimmed after the save.
+    await page.waitForFunction(
+      "document.querySelector('#settings-team-name')?.value === 'CIRT of Examplestan'",
+    );
     assert.equal(settings.sla.high?.ackMinutes, 45);
     assert.deepEqual(
       settings.queues.map((q) => q.id),

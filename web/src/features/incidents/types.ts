@@ -119,6 +119,8 @@ export interface IncidentReference {
 }
 
 export interface IncidentSettings {
+  /** The team's display name in the From header of outgoing mail and in the templates. */
+  teamName: string | null;
   toolkitProjectId: string | null;
   sla: Record<string, SlaTarget>;
   queues: Queue[];

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../../app/format';
 import { useDocumentTitle } from '../../../app/useDocumentTitle';
 import { useResource } from '../../../app/useResource';
-import { Alert, Button, Loading, PageHeader, Select } from '../../../ui';
+import { Alert, Button, Loading, PageHeader, Select, TextField } from '../../../ui';
 import { listProjects } from '../../toolkit/api';
 import { getSettings, saveSettings } from '../api';
 import { isConflict, splitError, type FieldErrors } from '../components/errors';
@@ -15,8 +15,9 @@ import { SlaEditor } from './SlaEditor';
 import '../../../ui/theme-incidents.css';
 
 /**
- * Settings of incident handling (incidents.manage): the toolkit project whose BCM plan gives
- * the severity ladder and the escalation matrix, the SLA minutes per level, and the queues.
+ * Settings of incident handling (incidents.manage): the team's name in outgoing mail, the
+ * toolkit project whose BCM plan gives the severity ladder and the escalation matrix, the SLA
+ * minutes per level, and the queues.
  */
 export default function IncidentSettingsPage() {
   const { t } = useTranslation('incidents');
@@ -34,8 +35,8 @@ export default function IncidentSettingsPage() {
 
   useEffect(() => {
     if (stored.data) {
-      const { toolkitProjectId, sla, queues } = stored.data;
-      setDraft(structuredClone({ toolkitProjectId, sla, queues }));
+      const { teamName, toolkitProjectId, sla, queues } = stored.data;
+      setDraft(structuredClone({ teamName, toolkitProjectId, sla, queues }));
     }
   }, [stored.data]);
 
@@ -113,6 +114,22 @@ export default function IncidentSettingsPage() {
           </Alert>
         ) : null}
         {notice ? <Alert tone="success" title={notice} /> : null}
+
+        <section className="incident-card" aria-labelledby="settings-team-title">
+          <h2 id="settings-team-title" className="incident-card__title">
+            {t('settings.team.title')}
+          </h2>
+          <TextField
+            id="settings-team-name"
+            label={t('settings.team.label')}
+            hint={t('settings.team.hint')}
+            value={draft.teamName ?? ''}
+            maxLength={120}
+            autoComplete="organization"
+            error={errors.teamName}
+            onChange={(value) => setDraft({ ...draft, teamName: value || null })}
+          />
+        </section>
 
         <section className="incident-card" aria-labelledby="settings-project-title">
           <h2 id="settings-project-title" className="incident-card__title">
