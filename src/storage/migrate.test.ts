@@ -18,7 +18,7 @@ describe('migrations', () => {
         '0006_mail',
         '0007_incident_search',
         '0008_incident_sla_events',
-      '0009_incident_sort_keys',
+        '0009_incident_sort_keys',
       ]);
       const tables = (await testDb.db.kysely.introspection.getTables()).map((t) => t.name);
       for (const table of [
