@@ -570,7 +570,7 @@ async function load(db: Db, pop: Population, pgBulk: pg.Client | undefined): Pro
     for (const s of setAside.filter((s) => s.type === 'index')) sqlite.exec(s.sql);
     const indexed = performance.now();
     sqlite.transaction(() => {
-      for (const statement of [...searchFillSql('sqlite'), ...sortKeysFillSql()])
+      for (const statement of [...searchFillSql('sqlite'), ...sortKeysFillSql('sqlite')])
         sqlite.exec(statement);
     })();
     const searchable = performance.now();
@@ -597,7 +597,7 @@ async function load(db: Db, pop: Population, pgBulk: pg.Client | undefined): Pro
     ).rows;
     for (const s of setAside) await c.query(`drop index ${s.name}`);
     await c.query(
-      'alter table incidents disable trigger incident_search_insert; alter table incident_observables disable trigger incident_search_observable',
+      'alter table incidents disable trigger incident_search_insert; alter table incidents disable trigger incident_search_sort_keys; alter table incident_observables disable trigger incident_search_observable',
     );
     // Referential checks are set aside too where the role may (a superuser): rows are consistent.
     await c.query('set session_replication_role = replica').catch(() => undefined);
@@ -625,11 +625,12 @@ async function load(db: Db, pop: Population, pgBulk: pg.Client | undefined): Pro
     const searchIndexes = setAside.filter((s) => s.def.includes(' incident_search '));
     for (const s of setAside.filter((s) => !searchIndexes.includes(s))) await c.query(s.def);
     const indexed = performance.now();
-    for (const statement of searchFillSql('postgres')) await c.query(statement);
+    for (const statement of [...searchFillSql('postgres'), ...sortKeysFillSql('postgres')])
+      await c.query(statement);
     for (const s of searchIndexes) await c.query(s.def);
     const searchable = performance.now();
     await c.query(
-      'alter table incidents enable trigger incident_search_insert; alter table incident_observables enable trigger incident_search_observable',
+      'alter table incidents enable trigger incident_search_insert; alter table incidents enable trigger incident_search_sort_keys; alter table incident_observables enable trigger incident_search_observable',
     );
     await c.query('vacuum analyze');
     console.error(

@@ -496,31 +496,28 @@ async function candidateRows(
   after: Position | null,
 ): Promise<ListRow[]> {
   const { order } = shape;
-  const { column, descending } = order;
+  const { descending } = order;
   const direction = sql.raw(descending ? 'desc' : 'asc');
   const out: ListRow[] = [];
   let from = after;
   let size = shape.tuning.candidates;
-  // SQLite reads the sort keys kept beside the search keys (migration 0009).
-  const sortKey = shape.dialect === 'sqlite' ? sql.ref(`k.${order.key}_at`) : sql.ref(column);
-  const idKey = shape.dialect === 'sqlite' ? sql.ref('k.incident_id') : sql.ref('incidents.id');
+  // The sort keys kept beside the search entries (migration 0009).
+  const sortKey = sql.ref(`k.${order.key}_at`);
+  const idKey = sql.ref('k.incident_id');
   for (;;) {
     const keyset = from
       ? descending
         ? sql`and (${sortKey}, ${idKey}) < (${from.value}, ${from.id})`
         : sql`and (${sortKey}, ${idKey}) > (${from.value}, ${from.id})`
       : sql``;
-    const { rows: matches } = await sql<Position>`${
-      shape.dialect === 'sqlite'
-        ? sql`select k.incident_id as id, ${sortKey} as value
-            from incident_search s join incident_search_keys k on k.id = s.rowid
-            where incident_search match ${fts5Match(terms)} ${keyset}`
-        : sql`with m as materialized (select incident_id from incident_search
-              where doc @@ to_tsquery('simple', ${pgTsQuery(terms)}))
-            select incidents.id as id, ${sortKey} as value
-            from m join incidents on incidents.id = m.incident_id
-            where true ${keyset}`
-    }
+    const { rows: matches } = await sql<Position>`select ${idKey} as id, ${sortKey} as value
+      ${
+        shape.dialect === 'sqlite'
+          ? sql`from incident_search s join incident_search_keys k on k.id = s.rowid
+              where incident_search match ${fts5Match(terms)}`
+          : sql`from incident_search k
+              where k.doc @@ to_tsquery('simple', ${pgTsQuery(terms)})`
+      } ${keyset}
       order by ${sortKey} ${direction}, ${idKey} ${direction}
       limit ${size}`.execute(shape.db);
     if (matches.length === 0) return out;
