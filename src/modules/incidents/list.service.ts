@@ -475,16 +475,26 @@ function ordered<Q extends SelectQueryBuilder<Database, 'incidents', object>>(
     .orderBy('incidents.id', descending ? 'desc' : 'asc') as Q;
 }
 
-/** Full rows of these incidents that pass every filter, in list order. */
+/**
+ * Full rows of these incidents that pass every filter, in list order. On PostgreSQL without
+ * bitmap scans: given a thousand ids, the planner would AND their bitmap with a filter's index
+ * (all 85,000 incidents of a sector: 18 ms) instead of looking the thousand up (a few ms).
+ */
 function rowsAmong(shape: Shape, ids: string[], size: number): Promise<ListRow[]> {
   const { db, dialect, filter, viewer, now, plan } = shape;
-  return ordered(
-    shape,
-    listSelect(db, dialect, filter, viewer, now, plan).where('incidents.id', 'in', ids),
-    null,
-  )
-    .limit(size)
-    .execute();
+  const query = (executor: Executor) =>
+    ordered(
+      shape,
+      listSelect(executor, dialect, filter, viewer, now, plan).where('incidents.id', 'in', ids),
+      null,
+    )
+      .limit(size)
+      .execute();
+  if (dialect !== 'postgres' || db.isTransaction) return query(db);
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_bitmapscan = off`.execute(trx);
+    return query(trx);
+  });
 }
 
 /** Whether any filter besides the full text is set. */
