@@ -2,6 +2,7 @@ import {
   sql,
   type Expression,
   type ExpressionBuilder,
+  type RawBuilder,
   type SelectQueryBuilder,
   type SqlBool,
 } from 'kysely';
@@ -11,6 +12,7 @@ import type { IncidentStatus, Pap, Tlp } from './incident.schema.js';
 import {
   decodeCursor,
   encodeCursor,
+  incidentFilterSchema,
   filterProblems,
   fromBound,
   tlpAtMost,
@@ -156,14 +158,16 @@ function oneOf(
 }
 
 /**
- * How the SQL of a list is shaped after looking at the data (SQLite only; PostgreSQL's planner
- * weighs the same choices from its statistics). Empty: the plain shape, as statistics use it.
+ * How the SQL of a list is shaped after looking at the data (`sqlitePlan`; on PostgreSQL only
+ * `search`, from the planner's estimate in `postgresPlan`). Empty: the plain shape, as
+ * statistics use it.
  */
 export interface QueryPlan {
   /**
    * The full-text condition is left out of the SQL and answered apart: `candidates` takes the
-   * matches in list order from the search index and a covering index, then checks the other
-   * filters on them; `slices` walks the list order and keeps the rows the search index holds.
+   * matches in list order from the search index and the sort keys kept beside it (migration
+   * 0009), then checks the other filters on them; `slices` (SQLite) walks the list order and
+   * keeps the rows the search index holds.
    */
   search?: 'candidates' | 'slices';
   /** The organisation filter is checked row by row instead of listing its incidents first. */
@@ -456,6 +460,18 @@ interface Shape {
   tuning: ListTuning;
 }
 
+/** The keyset condition: (sort key, id) after `from` in the list order. */
+function afterPosition(
+  sortKey: RawBuilder<unknown>,
+  idKey: RawBuilder<unknown>,
+  from: Position,
+  descending: boolean,
+): RawBuilder<SqlBool> {
+  return descending
+    ? sql<SqlBool>`(${sortKey}, ${idKey}) < (${from.value}, ${from.id})`
+    : sql<SqlBool>`(${sortKey}, ${idKey}) > (${from.value}, ${from.id})`;
+}
+
 /** After `from` in the list order (the keyset condition), sorted that way. */
 function ordered<Q extends SelectQueryBuilder<Database, 'incidents', object>>(
   { order }: Shape,
@@ -465,11 +481,7 @@ function ordered<Q extends SelectQueryBuilder<Database, 'incidents', object>>(
   const { column, descending } = order;
   let q = query;
   if (from)
-    q = q.where(
-      descending
-        ? sql<SqlBool>`(${sql.ref(column)}, incidents.id) < (${from.value}, ${from.id})`
-        : sql<SqlBool>`(${sql.ref(column)}, incidents.id) > (${from.value}, ${from.id})`,
-    ) as Q;
+    q = q.where(afterPosition(sql.ref(column), sql.ref('incidents.id'), from, descending)) as Q;
   return q
     .orderBy(column, descending ? 'desc' : 'asc')
     .orderBy('incidents.id', descending ? 'desc' : 'asc') as Q;
@@ -502,23 +514,14 @@ function rowsAmong(shape: Shape, ids: string[], size: number): Promise<ListRow[]
   });
 }
 
-/** Whether any filter besides the full text is set. */
+const filterKeys = Object.keys(incidentFilterSchema.shape) as (keyof IncidentFilter)[];
+
+/** Whether any filter besides the full text is set (an empty list sets nothing). */
 function narrowed(f: IncidentFilter): boolean {
-  return [
-    f.status?.length,
-    f.tlp?.length,
-    f.severity?.length,
-    f.rsitClass,
-    f.rsitType,
-    f.sector,
-    f.constituent,
-    f.assignee,
-    f.createdFrom,
-    f.createdTo,
-    f.updatedFrom,
-    f.updatedTo,
-    f.slaBreached !== undefined || undefined,
-  ].some(Boolean);
+  return filterKeys.some((key) => {
+    const value = f[key];
+    return key !== 'q' && value !== undefined && !(Array.isArray(value) && value.length === 0);
+  });
 }
 
 /** Matches taken per search at the most (each becomes a bound parameter of a later query). */
@@ -526,9 +529,9 @@ const maxCandidates = 8000;
 
 /**
  * Fewer matches than `manyMatches`: take them in list order straight from the search index,
- * reading only the sort key (on SQLite from `incident_search_keys`), then check the
- * other filters and the TLP rule on the first ones. When too few pass, the next round takes
- * four times more matches after the last one seen.
+ * reading only the sort keys kept beside it, then check the other filters and the TLP rule
+ * on the first ones. When too few pass, the next round takes sixteen times more matches after
+ * the last one seen.
  */
 async function candidateRows(
   shape: Shape,
@@ -552,11 +555,7 @@ async function candidateRows(
     shape.dialect === 'postgres' ? await pgIndexQuery(shape.db, terms, shape.now) : '';
   const idKey = sql.ref('k.incident_id');
   for (;;) {
-    const keyset = from
-      ? descending
-        ? sql`and (${sortKey}, ${idKey}) < (${from.value}, ${from.id})`
-        : sql`and (${sortKey}, ${idKey}) > (${from.value}, ${from.id})`
-      : sql``;
+    const keyset = from ? sql`and ${afterPosition(sortKey, idKey, from, descending)}` : sql``;
     const { rows: matches } = await sql<Position>`${
       shape.dialect === 'sqlite'
         ? sql`select ${idKey} as id, ${sortKey} as value
