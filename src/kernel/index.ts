@@ -5,3 +5,4 @@ export * from './config.js';
 export * from './logger.js';
 export * from './csv.js';
 export * from './pdf.js';
+export * from './repeating.js';

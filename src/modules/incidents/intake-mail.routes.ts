@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Logger } from '../../kernel/index.js';
+import { runWithServer, type Logger } from '../../kernel/index.js';
 import { auditContext } from '../accounts/index.js';
 import { createImapPoller, mailRoutes, type ImapPoller, type Mailer } from '../mail/index.js';
 import { sendAcknowledgement } from './ack.js';
@@ -69,12 +69,6 @@ export function mailIntake(
     dismiss: (request, mailId, reason) =>
       dismissMail(intake, auditContext(request), mailId, reason),
   });
-  if (poller) {
-    app.addHook('onReady', (done) => {
-      poller.start();
-      done();
-    });
-    app.addHook('onClose', async () => poller.stop());
-  }
+  if (poller) runWithServer(app, poller);
   return poller;
 }

@@ -14,7 +14,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { sql, type SqlBool } from 'kysely';
-import { isoNow, type Clock, type Config, type Logger } from '../../kernel/index.js';
+import {
+  isoNow,
+  repeating,
+  runWithServer,
+  type Clock,
+  type Config,
+  type Logger,
+} from '../../kernel/index.js';
 import type { Db, Executor } from '../../storage/index.js';
 import {
   ackBreachPending,
@@ -163,33 +170,14 @@ export function createSlaSweeper(options: {
   seconds: number;
 }): SlaSweeper {
   const { logger } = options;
-  let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<SlaSweepReport> | undefined;
-  let stopped = true;
-
-  // A failed sweep was logged by sweep(); the timer goes on.
-  const run = () => sweeper.sweep().then(schedule, schedule);
-
-  function schedule(): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      void run();
-    }, options.seconds * 1000);
-    timer.unref();
-  }
+  const loop = repeating({ seconds: options.seconds, run: () => sweeper.sweep() });
 
   const sweeper: SlaSweeper = {
     seconds: options.seconds,
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      void run();
-    },
+    start: () => loop.start(),
     async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
+      await loop.stop();
       await inFlight?.catch(() => undefined);
     },
     sweep() {
@@ -224,10 +212,6 @@ export function slaSweep(
   const seconds = deps.config.slaSweepSeconds;
   if (seconds === 0) return undefined;
   const sweeper = createSlaSweeper({ db: deps.db, clock: deps.clock, logger, seconds });
-  app.addHook('onReady', (done) => {
-    sweeper.start();
-    done();
-  });
-  app.addHook('onClose', async () => sweeper.stop());
+  runWithServer(app, sweeper);
   return sweeper;
 }

@@ -5,7 +5,7 @@
  * UIDVALIDITY makes it read the mailbox again (copies already received are recognised).
  */
 import { ImapFlow } from 'imapflow';
-import { AppError, isoNow, type Clock, type Logger } from '../../kernel/index.js';
+import { AppError, isoNow, repeating, type Clock, type Logger } from '../../kernel/index.js';
 import type { Db } from '../../storage/index.js';
 import { appendAudit, type AuditContext } from '../accounts/index.js';
 import {
@@ -94,11 +94,11 @@ const audit: AuditContext = { actorId: null, actorLabel: 'mail' };
 export function createImapPoller(options: PollerOptions): ImapPoller {
   const { db, clock, logger } = options;
   const target = imapTarget(options.url);
-  let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<PollReport> | undefined;
   let queued: Promise<PollReport> | undefined;
-  let stopped = true;
   let closing = false;
+  // Each timed poll is planned when the last one ended; poll() may also be called between.
+  const loop = repeating({ seconds: options.pollSeconds, run: () => poller.poll() });
 
   const staleBefore = () => new Date(clock.now().getTime() - staleClaimMs).toISOString();
 
@@ -225,15 +225,6 @@ export function createImapPoller(options: PollerOptions): ImapPoller {
     return report;
   }
 
-  function schedule(): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      void poller.poll().finally(schedule);
-    }, options.pollSeconds * 1000);
-    timer.unref();
-  }
-
   const poller: ImapPoller = {
     target,
     pollSeconds: options.pollSeconds,
@@ -241,16 +232,13 @@ export function createImapPoller(options: PollerOptions): ImapPoller {
       return inFlight !== undefined;
     },
     start() {
-      if (!stopped) return;
-      stopped = false;
+      if (loop.running) return;
       closing = false;
-      void poller.poll().finally(schedule);
+      loop.start();
     },
     async stop() {
-      stopped = true;
       closing = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
+      await loop.stop();
       await (queued ?? inFlight)?.catch(() => undefined);
     },
     poll() {
