@@ -19,6 +19,7 @@ describe('migrations', () => {
         '0007_incident_search',
         '0008_incident_sla_events',
         '0009_incident_sort_keys',
+        '0010_law',
       ]);
       const tables = (await testDb.db.kysely.introspection.getTables()).map((t) => t.name);
       for (const table of [
@@ -32,6 +33,10 @@ describe('migrations', () => {
         'incidents',
         'incident_events',
         'mail_messages',
+        'law_assessments',
+        'law_assessment_history',
+        'law_ratifications',
+        'law_ratification_history',
       ])
         assert.ok(tables.includes(table), table);
     } finally {

@@ -188,6 +188,52 @@ export interface ToolkitTasksTable {
   updated_at: string;
 }
 
+/** A country's current status for one provision of the law catalogue. */
+export interface LawAssessmentsTable {
+  iso3: string;
+  provision: string;
+  status: string;
+  law_title: string | null;
+  article: string | null;
+  /** YYYY-MM-DD. */
+  adopted_on: string | null;
+  link: string | null;
+  notes: string | null;
+  /** The user's id; null when no user did it (a system import). */
+  assessed_by: string | null;
+  /** The user's display name at the time. */
+  assessed_by_name: string;
+  assessed_at: string;
+}
+
+/** Every change of a law assessment, append-only; `version` counts per (iso3, provision). */
+export interface LawAssessmentHistoryTable extends LawAssessmentsTable {
+  id: string;
+  version: number;
+  recorded_at: string;
+}
+
+/** A country's current ratification status of one instrument. */
+export interface LawRatificationsTable {
+  iso3: string;
+  instrument: string;
+  status: string;
+  /** YYYY-MM-DD. */
+  date: string | null;
+  source: string | null;
+  source_url: string | null;
+  notes: string | null;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  recorded_at: string;
+}
+
+/** Every change of a ratification status, append-only; `version` counts per (iso3, instrument). */
+export interface LawRatificationHistoryTable extends LawRatificationsTable {
+  id: string;
+  version: number;
+}
+
 export interface Database extends OperationsTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -203,6 +249,10 @@ export interface Database extends OperationsTables {
   toolkit_attachments: ToolkitAttachmentsTable;
   toolkit_documents: ToolkitDocumentsTable;
   toolkit_tasks: ToolkitTasksTable;
+  law_assessments: LawAssessmentsTable;
+  law_assessment_history: LawAssessmentHistoryTable;
+  law_ratifications: LawRatificationsTable;
+  law_ratification_history: LawRatificationHistoryTable;
 }
 
 /** Used by tables that want the database to count; kept for modules that need it. */
