@@ -77,8 +77,12 @@ export const checklistElementSchema = z.strictObject({
   text,
   /** An element an instrument lets a state add or leave out (a reservation or an option). */
   optional: z.boolean().default(false),
-  /** The instruments that ask for this element; each must be among the provision's references. */
-  instruments: z.array(instrumentIdSchema).min(1),
+  /**
+   * The instruments that ask for this element; each must be among the provision's references.
+   * Empty for good practice the project recommends that no mapped instrument asks for (a CIRT's
+   * incident-reporting rules, for instance, come from cybersecurity laws, not cybercrime treaties).
+   */
+  instruments: z.array(instrumentIdSchema).default([]),
 });
 export type ChecklistElement = z.infer<typeof checklistElementSchema>;
 
