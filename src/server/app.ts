@@ -28,6 +28,7 @@ import {
   mailOutRoutes,
   slaSweep,
 } from '../modules/incidents/index.js';
+import { lawDeps, lawRoutes, loadLawCatalogue, type LawContent } from '../modules/law/index.js';
 import { createMailer } from '../modules/mail/index.js';
 import { registryRoutes, type ReferenceData } from '../modules/registry/index.js';
 import {
@@ -53,6 +54,8 @@ export interface AppOptions {
   registryData: ReferenceData;
   /** The toolkit's content; loaded from config.toolkitContentDir when not given. */
   toolkitContent?: ToolkitContent;
+  /** The law catalogue and its translations; loaded from data/law when not given. */
+  lawContent?: LawContent;
 }
 
 export const appVersion = '0.1.0';
@@ -176,6 +179,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const content = options.toolkitContent ?? loadToolkitContent(config.toolkitContentDir);
   const toolkit = toolkitDeps(db, clock, content, registry);
   toolkitRoutes(app, toolkit);
+  // The law catalogue is read once: a bad catalogue file stops the start with its place named.
+  const law = lawDeps(db, clock, options.lawContent ?? loadLawCatalogue(), registry);
+  lawRoutes(app, law);
   const constituents = constituentsDeps(db, clock, { dataDir: config.dataDir });
   constituentsRoutes(app, constituents);
   const incidents = incidentsDeps(db, clock, config, constituents, toolkit);

@@ -20,6 +20,8 @@ export const permissions = [
   'incidents.read',
   'incidents.handle',
   'incidents.manage',
+  'law.read',
+  'law.edit',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -39,11 +41,17 @@ const grants: Record<Role, readonly Permission[]> = {
     'incidents.read',
     'incidents.handle',
     'incidents.manage',
+    'law.read',
+    'law.edit',
   ],
   // incidents.read: see incidents up to TLP:AMBER (RED and AMBER+STRICT need the incident's own
   // access list, whatever the role); incidents.handle: create, triage, work on and notify;
   // incidents.manage: settings, playbooks and templates, the mail intake, merge and reassign.
   // toolkit.read/edit reach the projects a user is a member of; toolkit.all reaches every one.
+  // law.read: every role reads the provision catalogue and countries' legal assessments (public
+  // law, nothing confidential). law.edit: a country's assessment is a judgement the team answers
+  // for, so the team lead records it, and coordinators do across countries for harmonisation
+  // reports; analysts and viewers read them.
   lead: [
     'tokens.own',
     'registry.read',
@@ -54,6 +62,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'incidents.read',
     'incidents.handle',
     'incidents.manage',
+    'law.read',
+    'law.edit',
   ],
   analyst: [
     'tokens.own',
@@ -64,6 +74,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'constituents.edit',
     'incidents.read',
     'incidents.handle',
+    'law.read',
   ],
   coordinator: [
     'tokens.own',
@@ -72,8 +83,17 @@ const grants: Record<Role, readonly Permission[]> = {
     'toolkit.read',
     'toolkit.edit',
     'toolkit.all',
+    'law.read',
+    'law.edit',
   ],
-  viewer: ['tokens.own', 'registry.read', 'toolkit.read', 'constituents.read', 'incidents.read'],
+  viewer: [
+    'tokens.own',
+    'registry.read',
+    'toolkit.read',
+    'constituents.read',
+    'incidents.read',
+    'law.read',
+  ],
 };
 
 export function permissionsOf(role: Role): ReadonlySet<Permission> {

@@ -13,8 +13,12 @@ export {
   recordFact,
   retractFact,
   recordReadinessAssessment,
+  requireCountry,
+  nameOf,
+  today,
   type RegistryDeps,
 } from './service.js';
+export { groupsAsOf } from './status.js';
 export { progressReport, resolutionBaselines, type ProgressReport } from './indicators.js';
 export { defaultWeights, needFactors, type Weights } from './needs.js';
 export * from './registry.schema.js';
