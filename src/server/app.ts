@@ -28,7 +28,13 @@ import {
   mailOutRoutes,
   slaSweep,
 } from '../modules/incidents/index.js';
-import { lawDeps, lawRoutes, loadLawCatalogue, type LawContent } from '../modules/law/index.js';
+import {
+  lawDeps,
+  lawReportRoutes,
+  lawRoutes,
+  loadLawCatalogue,
+  type LawContent,
+} from '../modules/law/index.js';
 import { createMailer } from '../modules/mail/index.js';
 import { registryRoutes, type ReferenceData } from '../modules/registry/index.js';
 import {
@@ -182,6 +188,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The law catalogue is read once: a bad catalogue file stops the start with its place named.
   const law = lawDeps(db, clock, options.lawContent ?? loadLawCatalogue(), registry);
   lawRoutes(app, law);
+  lawReportRoutes(app, law);
   const constituents = constituentsDeps(db, clock, { dataDir: config.dataDir });
   constituentsRoutes(app, constituents);
   const incidents = incidentsDeps(db, clock, config, constituents, toolkit);

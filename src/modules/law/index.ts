@@ -5,6 +5,7 @@
  * across countries. The report and the web UI read through this file only.
  */
 export { lawRoutes, importBodyLimit } from './law.routes.js';
+export { lawReportRoutes } from './report.routes.js';
 export { lawDeps, type LawDeps } from './deps.js';
 export {
   loadLawCatalogue,

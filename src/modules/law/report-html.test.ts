@@ -52,7 +52,10 @@ describe('the country report as HTML', () => {
       /<desc id="bar-overall-d">Enacted 1, Partially enacted 1, Not assessed 2<\/desc>/,
     );
     assert.match(html, /<th scope="row">Overall coverage<\/th><td class="n">37\.5%<\/td>/);
-    assert.match(html, /<th scope="row">The Treaty<\/th><td>Ratified<\/td><td>May 2, 2024<\/td>/);
+    assert.match(
+      html,
+      /<th scope="row">The Treaty<\/th><td class="nowrap">Ratified<\/td><td class="nowrap">May 2, 2024<\/td>/,
+    );
   });
 
   it('is in the language asked for, right to left in Arabic', () => {

@@ -60,7 +60,11 @@ ol.gaps { list-style: none; padding: 0; margin: 0; }
 li.gap { border-block-start: 1px solid #d0d7de; padding-block: 4px 10px; }
 li.gap h3 { margin-block-start: 10px; }
 .state { display: inline-block; padding: 0 6px; border-radius: 3px; border: 1px solid #8c959f; }
-.refs { margin: 4px 0; padding-inline-start: 20px; }
+li.gap p, div.asked { margin: 4px 0; }
+ul.refs { display: inline; margin: 0; padding: 0; list-style: none; }
+ul.refs li { display: inline; }
+ul.refs li + li::before { content: " · "; }
+td.nowrap { white-space: nowrap; }
 .unverified { font-size: 0.75rem; border: 1px dashed #9a6700; color: #7d4e00; border-radius: 3px; padding: 0 4px; margin-inline-start: 4px; }
 .optional { font-style: italic; color: #57606a; }
 table.check { font-size: 0.85rem; }
@@ -212,8 +216,8 @@ export function countryReportHtml(report: CountryReport): string {
         ? `<a href="${e(r.sourceUrl)}">${e(r.source ?? r.sourceUrl)}</a>`
         : e(r.source ?? '');
       return (
-        `<tr><th scope="row">${e(inst?.title ?? r.instrument)}</th><td>${e(ratificationName(s, r.status))}</td>` +
-        `<td>${r.date ? e(date(r.date)) : ''}</td><td>${source}</td></tr>`
+        `<tr><th scope="row">${e(inst?.title ?? r.instrument)}</th><td class="nowrap">${e(ratificationName(s, r.status))}</td>` +
+        `<td class="nowrap">${r.date ? e(date(r.date)) : ''}</td><td>${source}</td></tr>`
       );
     })
     .join('');
@@ -238,7 +242,7 @@ export function countryReportHtml(report: CountryReport): string {
       return (
         `<li class="gap" id="gap-${e(g.provision)}"><h3>${g.rank}. ${e(g.provision)} ${e(g.title)}</h3>` +
         `<p>${e(s.category)}: ${e(categories.get(g.category) ?? g.category)} · ${e(s.state)}: ${stateBadge(s, g.state)}</p>` +
-        (refs ? `<p>${e(s.askedBy)}:</p><ul class="refs">${refs}</ul>` : '') +
+        (refs ? `<div class="asked">${e(s.askedBy)}: <ul class="refs">${refs}</ul></div>` : '') +
         `<p>${e(s.checklist)}:</p><table class="check"><thead><tr><th scope="col">${e(s.element)}</th>` +
         `<th scope="col"><span class="sr">${e(s.optional)}</span></th><th scope="col">${e(s.instruments)}</th></tr></thead>` +
         `<tbody>${checklist}</tbody></table></li>`
