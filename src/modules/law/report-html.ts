@@ -154,7 +154,9 @@ function coverageTable(
   rows: ReadonlyArray<{ key: string; label: string; counts: CoverageCounts }>,
   rtl: boolean,
 ): string {
-  const th = provisionStates.map((st) => `<th class="n">${e(stateName(s, st))}</th>`).join('');
+  const th = provisionStates
+    .map((st) => `<th class="n" scope="col">${e(stateName(s, st))}</th>`)
+    .join('');
   const body = rows
     .map(({ key, label, counts }) => {
       const desc = provisionStates

@@ -27,7 +27,12 @@ table.heat { width: auto; font-size: 0.8rem; }
 @media print {
   .scroll { overflow: visible; max-height: none; border: 0; }
   .heat thead th, .heat tbody th[scope="row"], .heat tfoot th { position: static; }
-  .heat { font-size: 7.5pt; }
+  .heat { font-size: 7pt; width: 100%; }
+  .heat th, .heat td { padding: 1px 2px; }
+  .heat td.s, .heat td.share { min-width: 0; width: 1%; }
+  .heat tbody th[scope="row"], .heat tfoot th { min-width: 12em; max-width: none; }
+  .heat tfoot { display: none; }
+  .heat thead th.c span[aria-hidden] { writing-mode: vertical-rl; transform: rotate(180deg); }
   thead { display: table-header-group; }
 }
 `;
@@ -62,7 +67,7 @@ export function matrixHtml(report: MatrixReport): string {
   const head = report.countries
     .map(
       (c) =>
-        `<th scope="col" title="${e(c.name)}"><span aria-hidden="true">${e(c.iso3)}</span><span class="sr">${e(c.name)}</span></th>`,
+        `<th scope="col" class="c" title="${e(c.name)}"><span aria-hidden="true">${e(c.iso3)}</span><span class="sr">${e(c.name)}</span></th>`,
     )
     .join('');
   const body = report.categories
