@@ -6,3 +6,4 @@ export * from './logger.js';
 export * from './csv.js';
 export * from './pdf.js';
 export * from './repeating.js';
+export * from './html.js';

@@ -1,5 +1,5 @@
 import type { Locale } from '../accounts/index.js';
-import { escapeHtml as e } from '../registry/report-charts.js';
+import { escapeHtml as e } from '../../kernel/index.js';
 import { provisionStates, type CoverageCounts, type ProvisionState } from './coverage.js';
 import type { CountryReport, InstrumentSummary } from './report.service.js';
 import {

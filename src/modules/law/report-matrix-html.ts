@@ -1,6 +1,6 @@
 import type { Locale } from '../accounts/index.js';
-import { escapeHtml as e } from '../registry/report-charts.js';
-import { reportStrings as registryStrings } from '../registry/report-strings.js';
+import { escapeHtml as e } from '../../kernel/index.js';
+import { registryReportStrings as registryStrings } from '../registry/index.js';
 import { formatters, legendHtml, page, stateStyles } from './report-html.js';
 import type { MatrixReport, Selection } from './report.service.js';
 import { fill, lawReportStrings, stateName, type LawReportStrings } from './report-strings.js';

@@ -34,3 +34,5 @@ export {
 export { importFacts, type ImportReport } from './import.js';
 export { loadTeams } from './store.js';
 export { reportHtml } from './report-html.js';
+/** Region, organisation and group names in six languages, for other modules' reports. */
+export { reportStrings as registryReportStrings } from './report-strings.js';

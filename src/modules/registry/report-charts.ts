@@ -1,10 +1,8 @@
 /** Small SVG charts for the printed report: no script, so they print and render anywhere. */
 
-export const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+import { escapeHtml } from '../../kernel/index.js';
+
+export { escapeHtml };
 
 /**
  * Two bars in one table cell (comparison day above, as-of day below), for shares from 0 to 1.

@@ -1,5 +1,5 @@
 import type { Locale } from '../accounts/index.js';
-import { escapeHtml as e } from '../registry/report-charts.js';
+import { escapeHtml as e } from '../../kernel/index.js';
 
 /**
  * A toolkit document (assessment, roadmap) as blocks, rendered once to printable HTML (for the
