@@ -68,9 +68,10 @@ const fileError = (message: string, field = '(file)', line?: number): ParseResul
 
 /**
  * The export puts an apostrophe before a cell that a spreadsheet would run as a formula (see
- * kernel/csv.ts); reading it back takes the apostrophe off again, so the file round-trips.
+ * kernel/csv.ts), and one more before a text that already starts with apostrophes and a formula
+ * sign (`guardText`); reading takes one apostrophe off such a cell, so every text round-trips.
  */
-const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+const unguard = (cell: string) => (/^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 /** Reads the CSV form. File-level problems are one error (row 0) and no rows. */
 export function parseAssessmentsCsv(bytes: Buffer): ParseResult {
@@ -245,6 +246,10 @@ export function checkRows(
   return { rows, errors };
 }
 
+/** A text that itself starts like a guarded cell (`'=`) gets one more apostrophe (see unguard). */
+const guardText = (text: string | null) =>
+  text !== null && /^'+[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+
 /** The export: the header, then one row per assessment by country and provision. */
 export function exportRows(assessments: readonly Assessment[]): CsvCell[][] {
   const sorted = [...assessments].sort(
@@ -256,11 +261,11 @@ export function exportRows(assessments: readonly Assessment[]): CsvCell[][] {
       a.iso3,
       a.provision,
       a.status,
-      a.lawTitle,
-      a.article,
+      guardText(a.lawTitle),
+      guardText(a.article),
       a.adoptedOn,
-      a.link,
-      a.notes,
+      guardText(a.link),
+      guardText(a.notes),
     ]),
   ];
 }
