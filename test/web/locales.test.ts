@@ -143,7 +143,7 @@ describe('audit actions', () => {
   });
 });
 
-for (const feature of ['toolkit', 'incidents', 'constituents'])
+for (const feature of ['toolkit', 'incidents', 'constituents', 'law'])
   describe(`${feature} translations (web/src/features/${feature}/locales/<part>.<lang>.json)`, () => {
     const dir = new URL(`../../web/src/features/${feature}/locales/`, import.meta.url);
     const files = (() => {

@@ -85,6 +85,13 @@ export function Shell() {
                   </NavLink>
                 </li>
               ) : null}
+              {can('law.read') ? (
+                <li>
+                  <NavLink className="main-nav__link" to="/law">
+                    {t('shell.nav.law')}
+                  </NavLink>
+                </li>
+              ) : null}
               {can('users.manage') ? (
                 <li>
                   <NavLink className="main-nav__link" to="/admin/users">

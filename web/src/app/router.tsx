@@ -46,6 +46,13 @@ const OrgsPage = lazy(() => import('../features/constituents/OrgsPage'));
 const OrgPage = lazy(() => import('../features/constituents/OrgPage'));
 const ConstituentsLookupPage = lazy(() => import('../features/constituents/LookupPage'));
 const ConstituentsImportPage = lazy(() => import('../features/constituents/ImportPage'));
+const LawLayout = lazy(() => import('../features/law/LawLayout'));
+const LawCataloguePage = lazy(() => import('../features/law/CataloguePage'));
+const LawProvisionPage = lazy(() => import('../features/law/ProvisionPage'));
+const LawCountriesPage = lazy(() => import('../features/law/CountriesPage'));
+const LawCountryPage = lazy(() => import('../features/law/CountryPage'));
+const LawReportPage = lazy(() => import('../features/law/ReportPage'));
+const LawMatrixPage = lazy(() => import('../features/law/MatrixPage'));
 
 export function AppRouter() {
   return (
@@ -168,6 +175,22 @@ export function AppRouter() {
               <Route path="orgs/:orgId" element={<OrgPage />} />
               <Route path="lookup" element={<ConstituentsLookupPage />} />
               <Route path="import" element={<ConstituentsImportPage />} />
+            </Route>
+            <Route
+              path="/law"
+              element={
+                <RequirePermission permission="law.read">
+                  <LawLayout />
+                </RequirePermission>
+              }
+            >
+              {/* law pages; edit controls check law.edit */}
+              <Route index element={<LawCataloguePage />} />
+              <Route path="provisions/:id" element={<LawProvisionPage />} />
+              <Route path="countries" element={<LawCountriesPage />} />
+              <Route path="countries/:iso3" element={<LawCountryPage />} />
+              <Route path="countries/:iso3/report" element={<LawReportPage />} />
+              <Route path="matrix" element={<LawMatrixPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

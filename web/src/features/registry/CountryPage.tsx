@@ -9,6 +9,7 @@ import { Alert, EmptyState, Loading, PageHeader } from '../../ui';
 import { AsOfField } from './AsOfField';
 import { getCountry } from './api';
 import { CountryFacts, GroupsTable, SourcesList } from './CountryFacts';
+import { LawCoveragePanel } from '../law/LawCoveragePanel';
 import { formatPartialDate } from './format';
 import { NeedSection } from './NeedSection';
 import { StatusKey } from './StatusKey';
@@ -101,6 +102,7 @@ export default function CountryPage() {
           </ul>
         )}
       </section>
+      <LawCoveragePanel iso3={country.iso3} />
       <NeedSection need={country.need} />
       <section aria-labelledby="sources-heading" className="profile-section">
         <h2 id="sources-heading" className="section-title">

@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LegalBasisLink } from '../../law/LegalBasisLink';
 import { GuidancePanel } from '../components/GuidancePanel';
 import type { Questionnaire } from '../content';
 import type { Attachment, ReadinessAnswer, ReadinessAnswers } from './api';
@@ -61,6 +62,7 @@ export function AreaQuestions({
           {area.title}
         </h2>
         <p className="rs-area__description">{area.description}</p>
+        {area.id === 'mandate' ? <LegalBasisLink context="readiness" /> : null}
         <p className="rs-area__progress">
           {t('readiness.area.answered', {
             answered: formatCount(answered),

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge, Button } from '../../../ui';
+import { LegalBasisLink } from '../../law/LegalBasisLink';
 import { GuidancePanel } from '../components/GuidancePanel';
 import type { Sim3Model, Tiers } from '../content';
 import type { Attachment, Sim3Answer } from './api';
@@ -102,6 +103,7 @@ export function ParameterCard(props: ParameterCardProps) {
         </p>
       </header>
       <p className="sim3-param__description">{p.description}</p>
+      {p.id === 'O-1' || p.id === 'O-3' ? <LegalBasisLink context="sim3" /> : null}
       <div className="sim3-param__guidance">
         <Button
           variant="quiet"
