@@ -150,7 +150,8 @@ export function parseAssessmentsJson(document: unknown): ParseResult {
     for (const key of Object.keys(record).filter((k) => !(fields as readonly string[]).includes(k)))
       errors.push({
         row,
-        field: key,
+        // An empty name would leave the report with nothing to point at.
+        field: key === '' ? '""' : key,
         message: `is not a field of an assessment; the fields are ${fields.join(', ')}`,
       });
     const values: RawRow['values'] = {};
@@ -187,6 +188,9 @@ export function checkRows(
   catalogue: Catalogue,
 ): { rows: CheckedRow[]; errors: RowError[] } {
   const errors = [...parsed.errors];
+  // A row the reader already refused (an unterminated quote, an unknown field) is not accepted,
+  // even when what could be read of it holds.
+  const unreadable = new Set(parsed.errors.map((e) => e.row));
   const provisions = new Set(catalogue.provisions.map((p) => p.id));
   const firstRow = new Map<string, number>();
   const rows: CheckedRow[] = [];
@@ -226,7 +230,7 @@ export function checkRows(
         fail('provision', `${iso3} ${provision} is already in row ${first}: give each pair once`);
       else firstRow.set(key, raw.row);
     }
-    if (errors.length === before && input.success) {
+    if (errors.length === before && input.success && !unreadable.has(raw.row)) {
       const v = input.data;
       const nullable = (s: string | undefined) => (s === undefined || s === '' ? null : s);
       rows.push({
