@@ -7,3 +7,4 @@ export * from './csv.js';
 export * from './pdf.js';
 export * from './repeating.js';
 export * from './html.js';
+export * from './csv-read.js';

@@ -1,6 +1,5 @@
-import Papa from 'papaparse';
 import { z } from 'zod';
-import { AppError, isoNow, newId } from '../../kernel/index.js';
+import { AppError, decodeUtf8, isoNow, newId, readCsvLines } from '../../kernel/index.js';
 import { appendAudit, type AuditContext } from '../accounts/index.js';
 import { readPublicKey } from '../toolkit/index.js';
 import {
@@ -107,11 +106,6 @@ const fileError = (message: string, field = '(file)'): ParseResult => ({
   errors: [{ line: 1, field, message }],
 });
 
-function decode(bytes: Buffer): string | null {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
-  return text.includes('\uFFFD') ? null : text;
-}
-
 const csvBool = (text: string): unknown => {
   const t = text.toLowerCase();
   if (['yes', 'true', '1', 'y'].includes(t)) return true;
@@ -152,26 +146,15 @@ const columnOf: Record<'org' | 'contact' | 'ownership', Record<string, Column>> 
  * after cells that span lines (an armoured key).
  */
 export function parseConstituentsCsv(bytes: Buffer): ParseResult {
-  const decoded = decode(bytes);
+  const decoded = decodeUtf8(bytes);
   if (decoded === null)
     return fileError('is not UTF-8 text: save the file as UTF-8 (CSV UTF-8 in spreadsheets)');
-  const text = decoded.replace(/\r\n?/g, '\n');
-  const rows: { cells: string[]; line: number }[] = [];
-  const parseErrors: RowError[] = [];
-  let previous = 0;
-  Papa.parse<string[]>(text, {
-    delimiter: ',',
-    skipEmptyLines: 'greedy',
-    step: (result) => {
-      let start = previous;
-      while (text[start] === '\n') start++;
-      const line = 1 + (text.slice(0, start).match(/\n/g)?.length ?? 0);
-      previous = result.meta.cursor;
-      rows.push({ cells: result.data, line });
-      for (const error of result.errors)
-        parseErrors.push({ line, field: '(row)', message: error.message });
-    },
-  });
+  const { rows, errors } = readCsvLines(decoded);
+  const parseErrors: RowError[] = errors.map(({ line, message }) => ({
+    line,
+    field: '(row)',
+    message,
+  }));
   const [header, ...body] = rows;
   if (!header) return fileError('is empty: the first line must name the columns');
   const names = header.cells.map((c) => c.trim().toLowerCase());

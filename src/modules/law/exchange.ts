@@ -1,5 +1,4 @@
-import Papa from 'papaparse';
-import type { CsvCell } from '../../kernel/index.js';
+import { decodeUtf8, readCsvLines, type CsvCell } from '../../kernel/index.js';
 import { assessmentInputSchema, type Assessment } from './assessment.schema.js';
 import type { Catalogue } from './catalogue.schema.js';
 
@@ -75,26 +74,16 @@ const unguard = (cell: string) => (/^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) :
 
 /** Reads the CSV form. File-level problems are one error (row 0) and no rows. */
 export function parseAssessmentsCsv(bytes: Buffer): ParseResult {
-  const decoded = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
-  if (decoded.includes('\uFFFD'))
+  const decoded = decodeUtf8(bytes);
+  if (decoded === null)
     return fileError('is not UTF-8 text: save the file as UTF-8 (CSV UTF-8 in spreadsheets)');
-  const text = decoded.replace(/\r\n?/g, '\n');
-  const read: { cells: string[]; line: number }[] = [];
-  const errors: RowError[] = [];
-  let previous = 0;
-  Papa.parse<string[]>(text, {
-    delimiter: ',',
-    skipEmptyLines: 'greedy',
-    step: (result) => {
-      let start = previous;
-      while (text[start] === '\n') start++;
-      const line = 1 + (text.slice(0, start).match(/\n/g)?.length ?? 0);
-      previous = result.meta.cursor;
-      read.push({ cells: result.data, line });
-      for (const error of result.errors)
-        errors.push({ row: read.length - 1, line, field: '(row)', message: error.message });
-    },
-  });
+  const { rows: read, errors: unread } = readCsvLines(decoded);
+  const errors: RowError[] = unread.map(({ index, line, message }) => ({
+    row: index,
+    line,
+    field: '(row)',
+    message,
+  }));
   const [header, ...body] = read;
   if (!header) return fileError('is empty: the first line must name the columns');
   const names = header.cells.map((c) => c.trim().toLowerCase());
