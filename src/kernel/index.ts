@@ -8,3 +8,4 @@ export * from './pdf.js';
 export * from './repeating.js';
 export * from './html.js';
 export * from './csv-read.js';
+export * from './memo.js';

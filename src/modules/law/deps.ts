@@ -1,4 +1,4 @@
-import type { Clock } from '../../kernel/index.js';
+import { memoByKey, type Clock } from '../../kernel/index.js';
 import type { Db } from '../../storage/index.js';
 import type { RegistryDeps } from '../registry/index.js';
 import { localiseCatalogue } from './catalogue-i18n.js';
@@ -22,17 +22,11 @@ export function lawDeps(
   content: LawContent,
   registry: RegistryDeps,
 ): LawDeps {
-  const cache = new Map<string, Catalogue>();
   return {
     db,
     clock,
     content,
     registry,
-    localised: (lang) => {
-      let value = cache.get(lang);
-      if (!value)
-        cache.set(lang, (value = localiseCatalogue(content.latest, content.translations, lang)));
-      return value;
-    },
+    localised: memoByKey((lang) => localiseCatalogue(content.latest, content.translations, lang)),
   };
 }

@@ -1,4 +1,4 @@
-import type { Clock } from '../../kernel/index.js';
+import { memoByKey, type Clock } from '../../kernel/index.js';
 import type { Db } from '../../storage/index.js';
 import type { RegistryDeps } from '../registry/index.js';
 import { localiseContent } from './content-i18n.js';
@@ -20,16 +20,11 @@ export function toolkitDeps(
   content: ToolkitContent,
   registry: RegistryDeps,
 ): ToolkitDeps {
-  const cache = new Map<string, ToolkitContent>();
   return {
     db,
     clock,
     content,
     registry,
-    localised: (lang) => {
-      let value = cache.get(lang);
-      if (!value) cache.set(lang, (value = localiseContent(content, lang)));
-      return value;
-    },
+    localised: memoByKey((lang) => localiseContent(content, lang)),
   };
 }
