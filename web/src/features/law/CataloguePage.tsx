@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { describeError } from '../../app/errors';
@@ -27,9 +28,18 @@ function Filters({
 }: {
   catalogue: LawCatalogue;
   filter: CatalogueFilter;
-  onChange(filter: CatalogueFilter): void;
+  onChange(patch: Partial<CatalogueFilter>): void;
 }) {
   const { t } = useTranslation('law');
+  // The search box keeps its own text, so typing never waits for the address to update; a new
+  // address from elsewhere (a link, Back) replaces it.
+  const [q, setQ] = useState(filter.q);
+  const sent = useRef<string[]>([]);
+  useEffect(() => {
+    const own = sent.current.indexOf(filter.q);
+    if (own >= 0) sent.current = sent.current.slice(own + 1);
+    else setQ(filter.q);
+  }, [filter.q]);
   return (
     <form
       className="filters law-filters"
@@ -40,14 +50,18 @@ function Filters({
       <TextField
         type="search"
         label={t('catalogue.filters.search')}
-        value={filter.q}
-        onChange={(q) => onChange({ ...filter, q })}
+        value={q}
+        onChange={(value) => {
+          setQ(value);
+          sent.current.push(value.trim() ? value : '');
+          onChange({ q: value });
+        }}
         data-testid="catalogue-search"
       />
       <Select
         label={t('catalogue.filters.instrument')}
         value={filter.instrument}
-        onChange={(instrument) => onChange({ ...filter, instrument })}
+        onChange={(instrument) => onChange({ instrument })}
         data-testid="catalogue-instrument"
         options={[
           { value: '', label: t('catalogue.filters.allInstruments') },
@@ -57,7 +71,7 @@ function Filters({
       <Select
         label={t('catalogue.filters.category')}
         value={filter.category}
-        onChange={(category) => onChange({ ...filter, category })}
+        onChange={(category) => onChange({ category })}
         data-testid="catalogue-category"
         options={[
           { value: '', label: t('catalogue.filters.allCategories') },
@@ -68,7 +82,7 @@ function Filters({
         <Checkbox
           label={t('catalogue.filters.legalBasis')}
           checked={filter.legalBasis}
-          onChange={(legalBasis) => onChange({ ...filter, legalBasis })}
+          onChange={(legalBasis) => onChange({ legalBasis })}
         />
         {isFiltered(filter) ? (
           <Button variant="quiet" onClick={() => onChange(noFilter)}>
@@ -118,7 +132,12 @@ export default function CataloguePage() {
           <Filters
             catalogue={data}
             filter={filter}
-            onChange={(next) => setParams(filterParams(next), { replace: true })}
+            onChange={(patch) => {
+              // Merge with the address as it is now: a second change may come before the page
+              // has rendered the first (navigations render in a transition).
+              const current = readFilter(new URLSearchParams(window.location.search));
+              setParams(filterParams({ ...current, ...patch }), { replace: true });
+            }}
           />
           <div className="law-table-head">
             <p className="result-count" role="status" data-testid="catalogue-count">

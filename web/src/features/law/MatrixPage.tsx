@@ -76,7 +76,7 @@ function HeatMap({ report }: { report: MatrixReport }) {
     >
       <table className="table law-heat" data-testid="matrix-table">
         <caption id="matrix-caption" className="table__caption">
-          {t('matrix.caption', { count: formatNumber(report.countries.length) })}
+          {t('matrix.caption')}
         </caption>
         <thead>
           <tr>

@@ -13,7 +13,7 @@ import { LawNav } from './components/LawNav';
 import { Citation, StateMark, UnverifiedLegend } from './components/marks';
 import { PriorityControl } from './components/PriorityControl';
 import { formatPercent } from './format';
-import { priorityParam, readPriority } from './priority';
+import { move, priorityParam, readPriority } from './priority';
 import type { CountryReport, ReportGap } from './types';
 import { useCatalogue } from './useCatalogue';
 
@@ -189,15 +189,22 @@ export default function ReportPage() {
           </dd>
         </div>
       </dl>
+      <ExportLinks
+        intro={t('report.exportIntro')}
+        urlFor={(format, lang) => countryReportUrl(format, { iso3, lang, priority })}
+      />
       <div className="law-report">
         <PriorityControl
           order={order}
           defaults={defaults}
           categories={catalogue.data.categories}
-          onChange={(next) => {
-            const value = priorityParam(next, defaults);
+          onMove={(id, step) => {
+            // From the address as it is now: a second click may come before the first renders.
+            const now = new URLSearchParams(window.location.search).get('priority');
+            const value = priorityParam(move(readPriority(now, defaults), id, step), defaults);
             setParams(value ? { priority: value } : {}, { replace: true });
           }}
+          onReset={() => setParams({}, { replace: true })}
         />
         <section aria-labelledby="gaps-heading" className="law-report__gaps">
           <h2 id="gaps-heading" className="section-title">
@@ -208,10 +215,6 @@ export default function ReportPage() {
           <GapList report={data} />
         </section>
       </div>
-      <ExportLinks
-        intro={t('report.exportIntro')}
-        urlFor={(format, lang) => countryReportUrl(format, { iso3, lang, priority })}
-      />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { provisionStates, type CoverageCounts, type ProvisionState } from './types';
+import { provisionStates, type CoverageCounts, type ProvisionState } from './types.js';
 
 /**
  * A stacked bar of a coverage row: one segment per state with provisions in it, in the order

@@ -1,4 +1,4 @@
-import type { Category, Instrument, LawCatalogue, Provision, Reference } from './types';
+import type { Category, Instrument, LawCatalogue, Provision, Reference } from './types.js';
 
 /**
  * The catalogue page's filters and grouping, pure: the filters live in the address

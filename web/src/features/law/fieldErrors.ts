@@ -1,5 +1,3 @@
-import { ApiError } from '../../app/api';
-
 /**
  * The field problems of a refused save, by field (`body.article` → `article`), each with a kind
  * the page has words for in every language; other problems keep the server's words, quoted.
@@ -21,10 +19,12 @@ export function issueKind(message: string): IssueKind {
   return 'other';
 }
 
-export function fieldIssues(error: unknown): Record<string, FieldIssue> {
-  if (!(error instanceof ApiError)) return {};
+/** From the problem's `errors` (an ApiError's `problem.errors`). */
+export function fieldIssues(
+  errors: readonly { field: string; message: string }[],
+): Record<string, FieldIssue> {
   const out: Record<string, FieldIssue> = {};
-  for (const issue of error.problem.errors ?? []) {
+  for (const issue of errors) {
     const field = issue.field.replace(/^body\.?/, '') || 'body';
     out[field] ??= { kind: issueKind(issue.message), message: issue.message };
   }

@@ -1,5 +1,5 @@
-import { groups, ituRegions, organisations } from '../registry/types';
-import { selectionKinds, type SelectionKind } from './types';
+import { groups, ituRegions, organisations } from '../registry/types.js';
+import { selectionKinds, type SelectionKind } from './types.js';
 
 /**
  * The matrix's countries: one ITU region, regional organisation or footnote-1 group, kept in

@@ -1,4 +1,4 @@
-import type { ProvisionState, RatificationStatus } from './types';
+import type { ProvisionState, RatificationStatus } from './types.js';
 
 /**
  * A symbol beside each state's colour, the same as in the printed reports, so the state reads

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../app/format';
 import { useResource } from '../../../app/useResource';
 import { Alert, Button, Loading, Select, TextField } from '../../../ui';
 import { assessmentHistory, saveAssessment } from '../api';
-import { fieldIssues, type FieldIssue } from '../fieldErrors';
+import type { FieldIssue } from '../fieldErrors';
 import { formatDay } from '../format';
 import {
   assessmentStatuses,
@@ -13,7 +13,7 @@ import {
   type AssessmentStatus,
   type Provision,
 } from '../types';
-import { filled, TextAreaField, useIssueText } from './fields';
+import { filled, issuesOf, TextAreaField, useFocusFirstProblem, useIssueText } from './fields';
 import { StateMark } from './marks';
 
 interface Draft {
@@ -57,6 +57,7 @@ export function AssessmentEditor({
   const [busy, setBusy] = useState(false);
   const [issues, setIssues] = useState<Record<string, FieldIssue>>({});
   const [failure, setFailure] = useState<string | null>(null);
+  const { container: formRef, refused } = useFocusFirstProblem<HTMLFormElement>();
   const set = (field: keyof Draft) => (value: string) => {
     setDraft((d) => ({ ...d, [field]: value }));
     setIssues(({ [field]: _, ...rest }) => rest);
@@ -72,8 +73,9 @@ export function AssessmentEditor({
       setIssues({});
       onSaved(saved);
     } catch (error) {
-      const found = fieldIssues(error);
+      const found = issuesOf(error);
       setIssues(found);
+      refused();
       setFailure(
         Object.keys(found).length > 0 ? t('common.fixFields') : describeError(t, error).message,
       );
@@ -84,6 +86,7 @@ export function AssessmentEditor({
 
   return (
     <form
+      ref={formRef}
       className="law-editor"
       noValidate
       onSubmit={(event) => void submit(event)}
@@ -96,50 +99,60 @@ export function AssessmentEditor({
         </Alert>
       ) : null}
       <div className="law-editor__grid">
-        <Select
-          label={t('country.form.status')}
-          value={draft.status}
-          onChange={(value) => set('status')(value)}
-          error={issueText(issues.status)}
-          options={assessmentStatuses.map((s) => ({ value: s, label: t(`common.states.${s}`) }))}
-          data-testid="assessment-status"
-        />
-        <TextField
-          label={t('country.form.lawTitle')}
-          hint={t('country.form.lawTitleHint')}
-          value={draft.lawTitle}
-          onChange={set('lawTitle')}
-          error={issueText(issues.lawTitle)}
-          maxLength={300}
-          data-testid="assessment-law-title"
-        />
-        <TextField
-          label={t('country.form.article')}
-          hint={t('country.form.articleHint')}
-          value={draft.article}
-          onChange={set('article')}
-          error={issueText(issues.article)}
-          maxLength={100}
-          data-testid="assessment-article"
-        />
-        <TextField
-          type="date"
-          label={t('country.form.adoptedOn')}
-          value={draft.adoptedOn}
-          onChange={set('adoptedOn')}
-          error={issueText(issues.adoptedOn)}
-          data-testid="assessment-adopted"
-        />
-        <TextField
-          type="url"
-          dir="ltr"
-          label={t('country.form.link')}
-          hint={t('country.form.linkHint')}
-          value={draft.link}
-          onChange={set('link')}
-          error={issueText(issues.link)}
-          data-testid="assessment-link"
-        />
+        <div className="law-editor__status">
+          <Select
+            label={t('country.form.status')}
+            value={draft.status}
+            onChange={(value) => set('status')(value)}
+            error={issueText(issues.status)}
+            options={assessmentStatuses.map((s) => ({ value: s, label: t(`common.states.${s}`) }))}
+            data-testid="assessment-status"
+          />
+        </div>
+        <div className="law-editor__law">
+          <TextField
+            label={t('country.form.lawTitle')}
+            hint={t('country.form.lawTitleHint')}
+            value={draft.lawTitle}
+            onChange={set('lawTitle')}
+            error={issueText(issues.lawTitle)}
+            maxLength={300}
+            data-testid="assessment-law-title"
+          />
+        </div>
+        <div className="law-editor__article">
+          <TextField
+            label={t('country.form.article')}
+            hint={t('country.form.articleHint')}
+            value={draft.article}
+            onChange={set('article')}
+            error={issueText(issues.article)}
+            maxLength={100}
+            data-testid="assessment-article"
+          />
+        </div>
+        <div className="law-editor__adopted">
+          <TextField
+            type="date"
+            label={t('country.form.adoptedOn')}
+            value={draft.adoptedOn}
+            onChange={set('adoptedOn')}
+            error={issueText(issues.adoptedOn)}
+            data-testid="assessment-adopted"
+          />
+        </div>
+        <div className="law-editor__link">
+          <TextField
+            type="url"
+            dir="ltr"
+            label={t('country.form.link')}
+            hint={t('country.form.linkHint')}
+            value={draft.link}
+            onChange={set('link')}
+            error={issueText(issues.link)}
+            data-testid="assessment-link"
+          />
+        </div>
       </div>
       <TextAreaField
         label={t('country.form.notes')}

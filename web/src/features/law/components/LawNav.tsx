@@ -1,23 +1,27 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import '../law.css';
 
-/** The law pages, one link each; the current one is marked for screen readers too. */
+/**
+ * The law pages, one link each; the current one is marked for screen readers too. A provision's
+ * page belongs to the catalogue, a country's report to the countries.
+ */
 export function LawNav() {
   const { t } = useTranslation('law');
+  const { pathname } = useLocation();
   const links: ReadonlyArray<[string, string, boolean]> = [
-    ['/law', 'common.nav.catalogue', true],
-    ['/law/countries', 'common.nav.countries', false],
-    ['/law/matrix', 'common.nav.matrix', false],
+    ['/law', 'common.nav.catalogue', pathname === '/law' || pathname.startsWith('/law/provisions')],
+    ['/law/countries', 'common.nav.countries', pathname.startsWith('/law/countries')],
+    ['/law/matrix', 'common.nav.matrix', pathname.startsWith('/law/matrix')],
   ];
   return (
     <nav className="law-nav" aria-label={t('common.nav.label')}>
       <ul>
-        {links.map(([to, key, end]) => (
+        {links.map(([to, key, current]) => (
           <li key={to}>
-            <NavLink to={to} end={end} className="law-nav__link">
+            <Link to={to} className="law-nav__link" aria-current={current ? 'page' : undefined}>
               {t(key)}
-            </NavLink>
+            </Link>
           </li>
         ))}
       </ul>

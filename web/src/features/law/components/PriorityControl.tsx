@@ -13,12 +13,15 @@ export function PriorityControl({
   order,
   defaults,
   categories,
-  onChange,
+  onMove,
+  onReset,
 }: {
   order: readonly string[];
   defaults: readonly string[];
   categories: readonly Category[];
-  onChange(order: string[]): void;
+  /** Moves a category one place; the page applies it to the order as it is now. */
+  onMove(id: string, step: -1 | 1): void;
+  onReset(): void;
 }) {
   const { t } = useTranslation('law');
   const title = new Map(categories.map((c) => [c.id, c.title]));
@@ -45,7 +48,7 @@ export function PriorityControl({
         position: formatNumber(next.indexOf(id) + 1),
       }),
     );
-    onChange(next);
+    onMove(id, step);
   };
 
   return (
@@ -94,7 +97,7 @@ export function PriorityControl({
         <Button
           onClick={() => {
             setAnnouncement(t('report.priority.restored'));
-            onChange([...defaults]);
+            onReset();
           }}
           data-testid="priority-reset"
         >

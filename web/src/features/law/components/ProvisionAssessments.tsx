@@ -168,22 +168,21 @@ export function ProvisionAssessments({
 
   return (
     <section aria-labelledby="provisions-heading" className="law-section">
-      <div className="section-head law-section-head">
-        <h2 id="provisions-heading" className="section-title">
-          {t('country.provisions.title')}
-        </h2>
+      <h2 id="provisions-heading" className="section-title">
+        {t('country.provisions.title')}
+      </h2>
+      <p className="muted law-measure">
+        {t(canEdit ? 'country.provisions.introEdit' : 'country.provisions.intro')}
+      </p>
+      <div className="law-inline-filter">
         <Select
           label={t('country.provisions.show')}
           value={view}
           onChange={(value) => setView(value as View)}
-          className="select--compact"
           options={views.map((v) => ({ value: v, label: t(`country.provisions.views.${v}`) }))}
           data-testid="provisions-view"
         />
       </div>
-      <p className="muted law-measure">
-        {t(canEdit ? 'country.provisions.introEdit' : 'country.provisions.intro')}
-      </p>
       {groups.length === 0 ? <p className="muted">{t('country.provisions.none')}</p> : null}
       {groups.map(({ category, provisions }) => (
         <section

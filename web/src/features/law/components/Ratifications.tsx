@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../app/format';
 import { useResource } from '../../../app/useResource';
 import { Alert, Badge, Button, Dialog, Loading, Select, Table, TextField } from '../../../ui';
 import { ratificationHistory, saveRatification } from '../api';
-import { fieldIssues, type FieldIssue } from '../fieldErrors';
+import type { FieldIssue } from '../fieldErrors';
 import { formatDay } from '../format';
 import { ratificationTone } from '../states';
 import {
@@ -15,7 +15,7 @@ import {
   type Ratification,
   type RatificationStatus,
 } from '../types';
-import { filled, TextAreaField, useIssueText } from './fields';
+import { filled, issuesOf, TextAreaField, useFocusFirstProblem, useIssueText } from './fields';
 
 /** Only treaties and protocols are signed, ratified or acceded to (as the server says). */
 const ratifiable = (i: Instrument) => i.nature === 'treaty' || i.nature === 'protocol';
@@ -97,6 +97,7 @@ function RatificationDialog({
   const [issues, setIssues] = useState<Record<string, FieldIssue>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { container: fieldsRef, refused } = useFocusFirstProblem<HTMLDivElement>();
   const set = (field: keyof Draft) => (value: string) => {
     setDraft((d) => ({ ...d, [field]: value }));
     setIssues(({ [field]: _, ...rest }) => rest);
@@ -110,8 +111,9 @@ function RatificationDialog({
       await saveRatification(iso3, instrument.id, { status, ...filled(rest) });
       onSaved();
     } catch (error) {
-      const found = fieldIssues(error);
+      const found = issuesOf(error);
       setIssues(found);
+      refused();
       setFailure(
         Object.keys(found).length > 0 ? t('common.fixFields') : describeError(t, error).message,
       );
@@ -142,7 +144,7 @@ function RatificationDialog({
     >
       <p className="muted">{instrument.title}</p>
       {canEdit ? (
-        <>
+        <div ref={fieldsRef}>
           {failure ? <Alert tone="error" title={failure} /> : null}
           <Select
             label={t('ratifications.columns.status')}
@@ -184,7 +186,7 @@ function RatificationDialog({
             onChange={set('notes')}
             error={issueText(issues.notes)}
           />
-        </>
+        </div>
       ) : null}
       <h3 className="law-history__title">{t('ratifications.historyTitle')}</h3>
       <History iso3={iso3} instrument={instrument.id} version={current?.recordedAt} />
@@ -236,7 +238,7 @@ export function Ratifications({
                 {i.shortName}
                 <span className="law-row-note">{i.title}</span>
               </th>
-              <td data-testid="ratification-status">
+              <td data-testid="ratification-status" className="law-status-cell">
                 <StatusBadge status={r?.status} />
               </td>
               <td className="cell--nowrap">{formatDay(r?.date)}</td>

@@ -1,7 +1,8 @@
-import { useId, type TextareaHTMLAttributes } from 'react';
+import { useEffect, useId, useRef, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, describedBy } from '../../../ui/Field';
-import type { FieldIssue } from '../fieldErrors';
+import { ApiError } from '../../../app/api';
+import { fieldIssues, type FieldIssue } from '../fieldErrors';
 
 interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange'> {
   label: string;
@@ -47,4 +48,29 @@ export function filled<T extends Record<string, string>>(values: T): Partial<T> 
     if (value.trim() !== '') out[key] = value.trim() as T[keyof T];
   }
   return out;
+}
+
+/** The field problems of a refused save, by field. */
+export const issuesOf = (error: unknown): Record<string, FieldIssue> =>
+  fieldIssues(error instanceof ApiError ? (error.problem.errors ?? []) : []);
+
+/**
+ * After a refused save, moves focus to the first field marked invalid inside the returned ref's
+ * element, so keyboard and screen-reader users land on what to fix. Call `refused()` after
+ * setting the problems.
+ */
+export function useFocusFirstProblem<T extends HTMLElement>() {
+  const container = useRef<T>(null);
+  const pending = useRef(false);
+  useEffect(() => {
+    if (!pending.current) return;
+    pending.current = false;
+    container.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  });
+  return {
+    container,
+    refused: () => {
+      pending.current = true;
+    },
+  };
 }

@@ -69,9 +69,10 @@ export function Citation({
   unit: 'article' | 'section';
 }) {
   const { t } = useTranslation('law');
+  // "Art. 2" stays on one line; a worded citation may wrap in a narrow column.
   const text =
     citationKind(reference.citation) === 'numbered'
-      ? t(`common.units.${unit}`, { citation: reference.citation })
+      ? t(`common.units.${unit}`, { citation: reference.citation }).replace(/ /g, '\u00a0')
       : reference.citation;
   return (
     <span className="law-citation">
