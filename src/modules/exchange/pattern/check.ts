@@ -1,0 +1,376 @@
+/**
+ * Checking a STIX pattern beyond its grammar: the rules of STIX 2.1 (section 9, and the naming
+ * rules of section 3) that a parser alone does not enforce and validators apply. `checkPattern`
+ * answers every problem of a pattern, each with its place; none means the pattern is valid.
+ */
+import { isIPv4, isIPv6 } from 'node:net';
+import {
+  comparisonsIn,
+  type Comparison,
+  type ComparisonExpression,
+  type Constant,
+  type ObjectPath,
+  type ObservationExpression,
+  type Pattern,
+  type Qualifier,
+  type QualifiedObservation,
+  type TimestampConstant,
+} from './ast.js';
+import { located, parsePattern, type PatternPosition } from './parse.js';
+
+export type PatternProblemCode =
+  | 'syntax'
+  | 'object_type'
+  | 'property_name'
+  | 'list_index'
+  | 'mixed_object_types'
+  | 'empty_set'
+  | 'mixed_set'
+  | 'cidr'
+  | 'regex'
+  | 'hash'
+  | 'timestamp'
+  | 'qualifier_number'
+  | 'start_stop_order'
+  | 'duplicate_qualifier';
+
+export interface PatternProblem extends PatternPosition {
+  code: PatternProblemCode;
+  /** Starts with the place: "line 1, column 2: …". */
+  message: string;
+  /** For syntax errors: what the grammar would have accepted there. */
+  expected?: string[];
+}
+
+/**
+ * Every problem of a pattern: its syntax error if it does not parse, else each rule it breaks,
+ * in the order of the text. An empty list means the pattern is valid.
+ *
+ * @example
+ *   checkPattern("[ipv4-addr:value = '198.51.100.1/32']")  // []
+ *   checkPattern("[file:name = 'a' AND process:pid = 4]")[0].message
+ *   // "line 1, column 22: 'process' here but 'file' before: comparisons joined by AND …"
+ */
+export function checkPattern(text: string): PatternProblem[] {
+  const parsed = parsePattern(text);
+  if (!parsed.ok) return [{ code: 'syntax', ...parsed.error }];
+  return patternProblems(parsed.ast, text);
+}
+
+/** The rules a parsed pattern breaks; `text` is the pattern it was parsed from (for places). */
+export function patternProblems(pattern: Pattern, text: string): PatternProblem[] {
+  const problems: PatternProblem[] = [];
+  const report = (code: PatternProblemCode, offset: number, message: string) =>
+    problems.push({ code, ...located(text, offset, message) });
+  checkObservation(pattern, report);
+  return problems.sort((a, b) => a.offset - b.offset);
+}
+
+type Report = (code: PatternProblemCode, offset: number, message: string) => void;
+
+function checkObservation(expression: ObservationExpression, report: Report): void {
+  switch (expression.kind) {
+    case 'observation':
+      checkComparisons(expression.comparison, report);
+      return;
+    case 'observation-operator':
+      for (const operand of expression.operands) checkObservation(operand, report);
+      return;
+    case 'qualified':
+      checkQualifiers(expression, report);
+  }
+}
+
+/**
+ * The qualifiers written one after another after one expression (`[…] REPEATS 2 TIMES WITHIN
+ * 60 SECONDS`): each valid, and no kind twice. Parentheses start a new run, so
+ * `([…] REPEATS 2 TIMES) REPEATS 3 TIMES` stays valid, as in the OASIS validator.
+ */
+function checkQualifiers(outer: QualifiedObservation, report: Report): void {
+  const run: Qualifier[] = [];
+  let inner: ObservationExpression = outer;
+  while (inner.kind === 'qualified' && inner.loc.start === outer.loc.start) {
+    run.unshift(inner.qualifier);
+    inner = inner.expression;
+  }
+  const seen = new Set<Qualifier['kind']>();
+  for (const qualifier of run) {
+    if (seen.has(qualifier.kind)) {
+      report(
+        'duplicate_qualifier',
+        qualifier.loc.start,
+        `a second ${qualifierName[qualifier.kind]} qualifier on the same expression: keep one, or put the first in parentheses`,
+      );
+    }
+    seen.add(qualifier.kind);
+    checkQualifier(qualifier, report);
+  }
+  checkObservation(inner, report);
+}
+
+const qualifierName: Record<Qualifier['kind'], string> = {
+  within: 'WITHIN',
+  repeats: 'REPEATS',
+  'start-stop': 'START/STOP',
+};
+
+function checkQualifier(qualifier: Qualifier, report: Report): void {
+  switch (qualifier.kind) {
+    case 'within':
+      if (!(Number(qualifier.seconds) > 0)) {
+        report('qualifier_number', qualifier.loc.start, 'WITHIN needs more than 0 seconds');
+      }
+      return;
+    case 'repeats':
+      if (!(Number(qualifier.times) > 0)) {
+        report('qualifier_number', qualifier.loc.start, 'REPEATS needs at least 1 time');
+      }
+      return;
+    case 'start-stop': {
+      const startOk = checkTimestamp(qualifier.start, report);
+      const stopOk = checkTimestamp(qualifier.stop, report);
+      if (
+        startOk &&
+        stopOk &&
+        compareTimestamps(qualifier.start.value, qualifier.stop.value) >= 0
+      ) {
+        report(
+          'start_stop_order',
+          qualifier.stop.loc.start,
+          `STOP t'${qualifier.stop.value}' is not later than START t'${qualifier.start.value}'`,
+        );
+      }
+    }
+  }
+}
+
+function checkComparisons(expression: ComparisonExpression, report: Report): void {
+  if (expression.kind === 'comparison-operator') {
+    if (expression.operator === 'AND') checkOneObjectType(expression, report);
+    else for (const operand of expression.operands) checkComparisons(operand, report);
+    return;
+  }
+  checkComparison(expression, report);
+}
+
+/**
+ * Comparisons joined by AND in one observation expression are about one object, so they name
+ * one object type (STIX 2.1, section 9). Reported once, at the first comparison of another
+ * type; ANDs inside are checked with it.
+ */
+function checkOneObjectType(expression: ComparisonExpression, report: Report): void {
+  let first: string | undefined;
+  for (const comparison of comparisonsIn(expression)) {
+    checkComparison(comparison, report);
+    const type = comparison.path.objectType;
+    if (first === undefined) first = type;
+    else if (type !== first && first !== '') {
+      report(
+        'mixed_object_types',
+        comparison.path.loc.start,
+        `'${type}' here but '${first}' before: comparisons joined by AND in one observation expression must name one object type (join observation expressions instead: [${first}:…] AND [${type}:…])`,
+      );
+      first = '';
+    }
+  }
+}
+
+function checkComparison(comparison: Comparison, report: Report): void {
+  checkPath(comparison.path, report);
+  switch (comparison.kind) {
+    case 'exists':
+      return;
+    case 'in':
+      checkSet(comparison.values, comparison.setLoc.start, report);
+      for (const value of comparison.values) {
+        checkConstant(value, report);
+        checkHash(comparison.path, value, report);
+      }
+      return;
+    case 'comparison':
+      checkConstant(comparison.value, report);
+      if (comparison.operator === 'MATCHES')
+        checkRegex(comparison.value.value, comparison.value.loc.start, report);
+      else if (comparison.operator === 'ISSUBSET' || comparison.operator === 'ISSUPERSET') {
+        if (!isNetwork(comparison.value.value)) {
+          report(
+            'cidr',
+            comparison.value.loc.start,
+            `${comparison.operator} compares IP networks: '${comparison.value.value}' is not an IPv4 or IPv6 address or CIDR block`,
+          );
+        }
+      } else if (comparison.operator === '=' || comparison.operator === '!=') {
+        checkHash(comparison.path, comparison.value, report);
+      }
+  }
+}
+
+// STIX 2.1, section 3.1: type names and property names (dictionary keys may also hold '-').
+const typeName = /^[a-z0-9-]{3,250}$/;
+const propertyName = /^[A-Za-z0-9_-]{1,250}$/;
+
+function checkPath(path: ObjectPath, report: Report): void {
+  if (!typeName.test(path.objectType) || path.objectType.includes('--')) {
+    report(
+      'object_type',
+      path.loc.start,
+      `'${path.objectType}' is not a STIX object type name: 3 to 250 characters among a-z, 0-9 and '-', never '--'`,
+    );
+  }
+  for (const step of path.steps) {
+    if (step.kind === 'property' && !propertyName.test(step.name)) {
+      report(
+        'property_name',
+        step.loc.start,
+        `'${shorten(step.name)}' is not a STIX property name or key: 1 to 250 characters among A-Z, a-z, 0-9, '_' and '-'`,
+      );
+    } else if (step.kind === 'index' && step.index.startsWith('-')) {
+      report('list_index', step.loc.start, `list index ${step.index}: indexes start at 0`);
+    }
+  }
+}
+
+const constantKind: Record<Constant['kind'], string> = {
+  string: 'string',
+  integer: 'number',
+  float: 'number',
+  boolean: 'boolean',
+  timestamp: 'timestamp',
+  hex: 'hex',
+  binary: 'binary',
+};
+
+function checkSet(values: Constant[], offset: number, report: Report): void {
+  const first = values[0];
+  if (first === undefined) {
+    report('empty_set', offset, 'IN needs at least one constant between the parentheses');
+    return;
+  }
+  const kind = constantKind[first.kind];
+  const other = values.find((v) => constantKind[v.kind] !== kind);
+  if (other) {
+    report(
+      'mixed_set',
+      other.loc.start,
+      `a ${constantKind[other.kind]} in a list of ${kind}s: the constants of IN must be of one kind`,
+    );
+  }
+}
+
+function checkConstant(constant: Constant, report: Report): void {
+  if (constant.kind === 'timestamp') checkTimestamp(constant, report);
+}
+
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The grammar checks the form; this checks the date exists and where a leap second may be. */
+function checkTimestamp(timestamp: TimestampConstant, report: Report): boolean {
+  const value = timestamp.value;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : daysInMonth[month - 1]!;
+  if (day > days) {
+    report(
+      'timestamp',
+      timestamp.loc.start,
+      `${value.slice(0, 10)} is not a date: that month has ${days} days`,
+    );
+    return false;
+  }
+  if (value.slice(17, 19) === '60' && value.slice(11, 16) !== '23:59') {
+    report(
+      'timestamp',
+      timestamp.loc.start,
+      `a leap second (:60) comes only at 23:59:60, not ${value.slice(11, 19)}`,
+    );
+    return false;
+  }
+  return true;
+}
+
+/** Orders two timestamps of the grammar's form (UTC, any number of fraction digits). */
+export function compareTimestamps(a: string, b: string): number {
+  const whole = (t: string) => t.slice(0, 19);
+  const fraction = (t: string) => (t[19] === '.' ? t.slice(20, -1) : '');
+  if (whole(a) !== whole(b)) return whole(a) < whole(b) ? -1 : 1;
+  const width = Math.max(fraction(a).length, fraction(b).length);
+  const fa = fraction(a).padEnd(width, '0');
+  const fb = fraction(b).padEnd(width, '0');
+  return fa === fb ? 0 : fa < fb ? -1 : 1;
+}
+
+/**
+ * MATCHES takes a PCRE regular expression. JavaScript's RegExp checks it, after the PCRE forms
+ * it lacks are rewritten to equivalents: inline options `(?i)`, atomic groups `(?>…)`, named
+ * groups `(?P<n>…)` and back-references `(?P=n)`, comments `(?#…)`. Other PCRE-only syntax
+ * (possessive quantifiers, \Q…\E) is reported as invalid.
+ */
+function checkRegex(source: string, offset: number, report: Report): void {
+  const rewritten = source
+    .replace(/\(\?#[^)]*\)/g, '')
+    .replace(/\(\?[imsxJU-]+\)/g, '')
+    .replace(/\(\?>/g, '(?:')
+    .replace(/\(\?P</g, '(?<')
+    .replace(/\(\?P=(\w+)\)/g, '\\k<$1>');
+  try {
+    new RegExp(rewritten);
+  } catch (error) {
+    const reason = (error as Error).message.replace(
+      /^Invalid regular expression: \/.*\/[a-z]*: /s,
+      '',
+    );
+    report(
+      'regex',
+      offset,
+      `MATCHES needs a regular expression: ${reason} (checked as a JavaScript RegExp with PCRE inline options, atomic and named groups allowed)`,
+    );
+  }
+}
+
+function isNetwork(value: string): boolean {
+  const slash = value.indexOf('/');
+  const address = slash === -1 ? value : value.slice(0, slash);
+  const prefix = slash === -1 ? undefined : value.slice(slash + 1);
+  const bits = isIPv4(address) ? 32 : isIPv6(address) && !address.includes('%') ? 128 : 0;
+  if (bits === 0) return false;
+  return prefix === undefined || (/^(?:0|[1-9]\d{0,2})$/.test(prefix) && Number(prefix) <= bits);
+}
+
+// Hex digits per hash algorithm (STIX 2.1 hash-algorithm-ov and the common others), keyed by
+// the name upper-cased without '-' or '_'.
+const hashLengths: Record<string, number> = {
+  MD5: 32,
+  SHA1: 40,
+  SHA224: 56,
+  SHA256: 64,
+  SHA384: 96,
+  SHA512: 128,
+  SHA3224: 56,
+  SHA3256: 64,
+  SHA3384: 96,
+  SHA3512: 128,
+};
+
+/** `…hashes.'SHA-256' = '…'`: the value must be a hash of that algorithm. */
+function checkHash(path: ObjectPath, value: Constant, report: Report): void {
+  if (value.kind !== 'string') return;
+  const steps = path.steps;
+  const last = steps[steps.length - 1]!;
+  const before = steps[steps.length - 2];
+  if (last.kind !== 'property' || before?.kind !== 'property' || before.name !== 'hashes') return;
+  const length = hashLengths[last.name.toUpperCase().replace(/[-_]/g, '')];
+  if (length === undefined) return;
+  if (value.value.length !== length || !/^[0-9A-Fa-f]*$/.test(value.value)) {
+    report(
+      'hash',
+      value.loc.start,
+      `'${shorten(value.value)}' is not a ${last.name} hash: ${length} hex digits expected`,
+    );
+  }
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

@@ -1,0 +1,165 @@
+/**
+ * Reading a STIX pattern: `parsePattern` answers the tree or the first syntax error, with its
+ * place and a message a person can act on.
+ */
+import type { Pattern } from './ast.js';
+import { PatternTokenError } from './build.js';
+import {
+  parse as generatedParse,
+  SyntaxError as GeneratedSyntaxError,
+} from './parser.generated.js';
+
+/** Where something is in the pattern: `offset` counts UTF-16 code units from 0; line and column from 1. */
+export interface PatternPosition {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+export interface PatternSyntaxError extends PatternPosition {
+  /** Starts with the place: "line 1, column 17: expected ']' or …, found 'foo'". */
+  message: string;
+  /** What the grammar would have accepted there, when the error is a token out of place. */
+  expected?: string[];
+}
+
+export type ParsePatternResult =
+  { ok: true; ast: Pattern } | { ok: false; error: PatternSyntaxError };
+
+interface Expectation {
+  type: 'literal' | 'class' | 'any' | 'end' | 'other';
+  text?: string;
+  description?: string;
+}
+
+const parseGenerated = generatedParse as (text: string) => Pattern;
+
+/**
+ * Parses a pattern against the STIX 2.1 grammar. Never throws: any text gets an answer.
+ *
+ * @example
+ *   parsePattern("[ipv4-addr:value = '198.51.100.1']")  // { ok: true, ast: { kind: 'observation', … } }
+ *   parsePattern('[file:name foo]').error.message
+ *   // "line 1, column 12: expected '.', '[', 'NOT' or a comparison operator, found 'foo'"
+ */
+export function parsePattern(text: string): ParsePatternResult {
+  try {
+    return { ok: true, ast: parseGenerated(text) };
+  } catch (error) {
+    return { ok: false, error: syntaxError(text, error) };
+  }
+}
+
+function syntaxError(text: string, error: unknown): PatternSyntaxError {
+  if (error instanceof PatternTokenError) {
+    return located(text, error.offset, error.message);
+  }
+  if (error instanceof GeneratedSyntaxError) {
+    const offset = (error as unknown as { location: { start: { offset: number } } }).location.start
+      .offset;
+    const expected = describeExpected((error as unknown as { expected: Expectation[] }).expected);
+    const found = foundAt(text, offset);
+    const hint = keywordHint(found, expected);
+    return {
+      ...located(text, offset, `expected ${list(expected)}, found ${found.shown}${hint}`),
+      expected,
+    };
+  }
+  if (error instanceof RangeError) {
+    // The parser recurses once per nesting level: thousands of levels exhaust the stack.
+    const deepest = deepestNesting(text);
+    return located(
+      text,
+      deepest.offset,
+      `parentheses and brackets nest ${deepest.depth} levels deep here: too deep to read`,
+    );
+  }
+  throw error;
+}
+
+/** A message at an offset, with its line and column in front. */
+export function located(text: string, offset: number, message: string): PatternSyntaxError {
+  const position = positionOf(text, offset);
+  return {
+    ...position,
+    message: `line ${position.line}, column ${position.column}: ${message}`,
+  };
+}
+
+/** Line and column (from 1) of an offset; a line ends at \n, \r\n or \r. */
+export function positionOf(text: string, offset: number): PatternPosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { offset, line, column: offset - lineStart + 1 };
+}
+
+function describeExpected(expected: Expectation[]): string[] {
+  const literals = new Set<string>();
+  const others = new Set<string>();
+  let end = false;
+  for (const e of expected) {
+    if (e.type === 'literal') literals.add(`'${e.text}'`);
+    else if (e.type === 'end') end = true;
+    else if (e.type === 'any') others.add('any character');
+    else if (e.description !== undefined && e.description !== 'whitespace') {
+      others.add(e.description);
+    }
+  }
+  return [...[...literals].sort(), ...[...others].sort(), ...(end ? ['end of input'] : [])];
+}
+
+function list(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? 'nothing';
+  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+// The token at an offset, as a reader would cut it: a word, a number, a string, an operator.
+const token = /[A-Za-z_][A-Za-z0-9_-]*|[+-]?\d*\.?\d+|'(?:[^'\\]|\\.)*'?|[<>!=]=|<>|==|[\s\S]/uy;
+
+function foundAt(text: string, offset: number): { word: string; shown: string } {
+  if (offset >= text.length) return { word: '', shown: 'the end of the pattern' };
+  token.lastIndex = offset;
+  let word = token.exec(text)?.[0] ?? text.charAt(offset);
+  if (word.length > 30) word = `${word.slice(0, 30)}…`;
+  if (/^\s$/u.test(word)) return { word, shown: `a ${whitespaceName(word)}` };
+  return { word, shown: word.includes("'") ? `"${word}"` : `'${word}'` };
+}
+
+function whitespaceName(c: string): string {
+  if (c === '\n' || c === '\r') return 'line break';
+  if (c === '\t') return 'tab';
+  return `space (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+}
+
+function keywordHint(found: { word: string }, expected: string[]): string {
+  const upper = found.word.toUpperCase();
+  return found.word !== upper && expected.includes(`'${upper}'`)
+    ? ' (keywords are written in upper case)'
+    : '';
+}
+
+/** The first place where nesting is deepest, skipping quoted text. */
+function deepestNesting(text: string): { offset: number; depth: number } {
+  let depth = 0;
+  let deepest = { offset: 0, depth: 0 };
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === "'") quoted = false;
+    } else if (c === "'") quoted = true;
+    else if (c === '(' || c === '[') {
+      depth++;
+      if (depth > deepest.depth) deepest = { offset: i, depth };
+    } else if (c === ')' || c === ']') depth--;
+  }
+  return deepest;
+}
