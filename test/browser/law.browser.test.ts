@@ -339,6 +339,34 @@ describe('the law pages in Chromium', { skip }, () => {
     await page.locator('tr[data-provision="INS-07"]').waitFor();
   });
 
+  it('shows a reader the assessment without edit controls', async () => {
+    const reader = await server.userClient('reader@example.org', 'viewer');
+    const readerPage = await newPage(browser);
+    try {
+      await signIn(readerPage, server, { email: 'reader@example.org', password: reader.password });
+      await readerPage.goto(`${server.baseUrl}/law/countries/KEN`);
+      await readerPage.getByTestId('coverage-percent').waitFor();
+      await readerPage.locator('li.law-prov[data-provision="INS-07"]').waitFor();
+      assert.equal(await readerPage.getByTestId('provision-edit').count(), 0);
+      assert.equal(await readerPage.getByTestId('law-import-file').count(), 0);
+      await readerPage.getByTestId('law-export').waitFor();
+      // History and ratification details stay open to readers.
+      await readerPage
+        .locator('li.law-prov[data-provision="INS-07"]')
+        .getByTestId('provision-history')
+        .click();
+      await readerPage.getByTestId('assessment-history').locator('li').first().waitFor();
+      await readerPage
+        .locator('tr[data-instrument="budapest_ets185"]')
+        .getByRole('button', { name: /Details/ })
+        .click();
+      await readerPage.getByTestId('ratification-history').waitFor();
+      await checkPage(readerPage, '17-law-country-reader');
+    } finally {
+      await readerPage.context().close();
+    }
+  });
+
   it('works right to left in Arabic', async () => {
     await page.locator('#language-select').selectOption('ar');
     await page.waitForFunction("document.documentElement.dir === 'rtl'");
