@@ -51,6 +51,15 @@ describe('the web shell in Chromium', { skip }, () => {
     server.admin.password = adminPassword;
     await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
     await expectAccessible(page, '03-home');
+    // The home page lists the modules this installation runs, each with its way in.
+    const installed = page.getByRole('list', { name: 'Modules of this installation' });
+    for (const name of ['Registry', 'Establishment toolkit', 'Operations', 'Law'])
+      assert.equal(await installed.getByRole('heading', { name, exact: true }).count(), 1, name);
+    const planned = page.getByRole('list', { name: 'Planned modules' });
+    assert.equal(await planned.getByRole('heading', { name: 'Law', exact: true }).count(), 0);
+    await installed.getByRole('link', { name: 'Open the provision catalogue' }).click();
+    await page.waitForURL(/\/law$/);
+    await page.goBack();
   });
 
   it('creates a user and shows the one-time password once', async () => {

@@ -7,12 +7,20 @@ import { PageHeader } from '../../ui';
 /** Modules this installation runs today, each with the page that opens it (if the role allows). */
 const availableModules = [
   { key: 'registry', to: '/registry', permission: 'registry.read', open: 'registry.home.open' },
+  { key: 'toolkit', to: '/toolkit', permission: 'toolkit.read', open: 'home.modules.toolkit.open' },
+  {
+    key: 'operations',
+    to: '/incidents',
+    permission: 'incidents.read',
+    open: 'home.modules.operations.open',
+  },
+  { key: 'law', to: '/law', permission: 'law.read', open: 'home.modules.law.open' },
   { key: 'accounts', to: '/tokens', permission: 'tokens.own', open: 'home.modules.accounts.open' },
   { key: 'audit', to: '/admin/audit', permission: 'audit.read', open: 'home.modules.audit.open' },
 ] as const;
 
 /** Modules in the project's architecture that are not part of this installation yet. */
-const plannedModules = ['toolkit', 'operations', 'feeds', 'exchange', 'law', 'capacity'] as const;
+const plannedModules = ['feeds', 'exchange', 'capacity'] as const;
 
 export default function HomePage() {
   const { t } = useTranslation();
