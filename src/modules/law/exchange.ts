@@ -1,6 +1,9 @@
 import { decodeUtf8, readCsvLines, type CsvCell } from '../../kernel/index.js';
 import { assessmentInputSchema, type Assessment } from './assessment.schema.js';
 import type { Catalogue } from './catalogue.schema.js';
+import type { RowError } from './answers.js';
+
+export type { RowError };
 
 /**
  * The assessments' exchange format, pure (no database): the same columns are written by the
@@ -35,17 +38,6 @@ const columnOf = Object.fromEntries(fields.map((f, i) => [f, importColumns[i]]))
   Field,
   Column
 >;
-
-/** One refused row (or the file itself: row 0). */
-export interface RowError {
-  /** 1-based data row: the first row under the CSV header, the first item of JSON `rows`. */
-  row: number;
-  /** CSV only: the line of the file (the header is line 1); differs from row + 1 after cells that span lines. */
-  line?: number;
-  /** The CSV column or the JSON field. */
-  field: string;
-  message: string;
-}
 
 /** A row as read, before checking. */
 export interface RawRow {

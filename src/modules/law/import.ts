@@ -9,6 +9,9 @@ import {
   writeAssessments,
   type AssessmentRecord,
 } from './store.js';
+import type { ImportReport } from './answers.js';
+
+export type { ImportReport };
 
 /**
  * Imports assessments all or nothing: when any row is refused, nothing is saved and every
@@ -16,15 +19,6 @@ import {
  * its history row; a row equal to the country's current record is counted unchanged and writes
  * nothing, so importing an export again changes nothing. A dry run checks and counts only.
  */
-export interface ImportReport {
-  dryRun: boolean;
-  /** Rows saved (or that would be, in a dry run). */
-  imported: number;
-  /** Rows equal to the current record. */
-  unchanged: number;
-  /** The countries the file names, by code. */
-  countries: string[];
-}
 
 const same = (row: CheckedRow, current: CheckedRow | undefined) =>
   current !== undefined &&

@@ -9,73 +9,44 @@ import {
   type Country,
   type GroupMembership,
 } from '../registry/index.js';
-import type { Assessment, Ratification, RatificationStatus } from './assessment.schema.js';
-import type { Catalogue, ChecklistElement, Instrument, Reference } from './catalogue.schema.js';
-import { coverage, stateLookup, type Coverage } from './coverage.js';
+import type { Assessment, Ratification } from './assessment.schema.js';
+import type { Catalogue } from './catalogue.schema.js';
+import { coverage, stateLookup } from './coverage.js';
 import type { LawDeps } from './deps.js';
-import { gaps, priorityOrder, PriorityError, type GapState } from './gaps.js';
-import { matrix, type Matrix, type MatrixRow } from './matrix.js';
+import { gaps, priorityOrder, PriorityError } from './gaps.js';
+import { matrix } from './matrix.js';
 import { currentAssessments, currentRatifications } from './store.js';
+import {
+  selectionKinds,
+  type CatalogueRef,
+  type CountryReport,
+  type InstrumentSummary,
+  type MatrixReport,
+  type ReportGap,
+  type ReportMeta,
+  type ReportRatification,
+  type Selection,
+  type SelectionKind,
+  type Titled,
+} from './answers.js';
+
+export {
+  selectionKinds,
+  type CountryReport,
+  type InstrumentSummary,
+  type MatrixReport,
+  type ReportGap,
+  type ReportMeta,
+  type ReportRatification,
+  type Selection,
+  type SelectionKind,
+};
 
 /**
  * The harmonisation reports as data: one country's coverage, ratifications and gaps, and the
  * matrix of provisions by countries for a selection. The renderers (HTML, CSV) and the JSON
  * answer all read these objects, so the three formats always say the same thing.
  */
-
-/** Who asked and when: the only parts of a report that change between two identical runs. */
-export interface ReportMeta {
-  lang: Locale;
-  /** The day the report describes (YYYY-MM-DD). */
-  date: string;
-  generatedAt: string;
-  generatedBy: string;
-}
-
-interface CatalogueRef {
-  id: string;
-  version: string;
-  title: string;
-}
-interface Titled {
-  id: string;
-  title: string;
-}
-export type InstrumentSummary = Pick<
-  Instrument,
-  'id' | 'shortName' | 'title' | 'unit' | 'mapped' | 'binding'
->;
-
-export interface ReportGap {
-  rank: number;
-  provision: string;
-  title: string;
-  category: string;
-  state: GapState;
-  references: Reference[];
-  checklist: ChecklistElement[];
-}
-
-export interface ReportRatification {
-  instrument: string;
-  /** null: nothing recorded for this instrument yet. */
-  status: RatificationStatus | null;
-  date: string | null;
-  source: string | null;
-  sourceUrl: string | null;
-}
-
-export interface CountryReport extends ReportMeta {
-  country: { iso3: string; name: string };
-  catalogue: CatalogueRef;
-  categories: Titled[];
-  instruments: InstrumentSummary[];
-  /** Every category, in the order the gaps follow. */
-  priority: string[];
-  coverage: Coverage;
-  ratifications: ReportRatification[];
-  gaps: ReportGap[];
-}
 
 const catalogueRef = (c: Catalogue): CatalogueRef => ({
   id: c.id,
@@ -181,12 +152,6 @@ function metaOf(deps: LawDeps, lang: Locale, generatedBy: string): ReportMeta {
 
 // --- Across countries ----------------------------------------------------------------------------
 
-export const selectionKinds = ['region', 'organisation', 'group'] as const;
-export type SelectionKind = (typeof selectionKinds)[number];
-export interface Selection {
-  kind: SelectionKind;
-  id: string;
-}
 const selectionValues: Record<SelectionKind, readonly string[]> = {
   region: ituRegions,
   organisation: organisations,
@@ -239,14 +204,6 @@ export function selectionCountries(
   return chosen
     .map((c) => ({ iso3: c.iso3, name: nameOf(c, lang) }))
     .sort((a, b) => collator.compare(a.name, b.name) || a.iso3.localeCompare(b.iso3));
-}
-
-export interface MatrixReport extends ReportMeta {
-  selection: Selection;
-  catalogue: CatalogueRef;
-  categories: Titled[];
-  countries: Matrix['countries'];
-  rows: Array<MatrixRow & { title: string }>;
 }
 
 /** The matrix of a selection from every country's current assessments (pure). */

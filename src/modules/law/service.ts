@@ -8,7 +8,7 @@ import type {
   RatificationInput,
 } from './assessment.schema.js';
 import type { Catalogue, Instrument, Provision } from './catalogue.schema.js';
-import { coverage, countStates, stateLookup, type Coverage } from './coverage.js';
+import { coverage, countStates, stateLookup } from './coverage.js';
 import type { LawDeps } from './deps.js';
 import {
   currentAssessments,
@@ -21,6 +21,9 @@ import {
   type AssessmentRecord,
 } from './store.js';
 import type { Executor } from '../../storage/index.js';
+import type { CountryLaw, CountrySummary } from './answers.js';
+
+export type { CountryLaw, CountrySummary };
 
 /** The provision in the latest catalogue, or a 404 that names the id and the catalogue. */
 export function requireProvision(catalogue: Catalogue, id: string): Provision {
@@ -165,20 +168,6 @@ export async function setRatification(
 
 // --- Views ------------------------------------------------------------------------------------
 
-export interface CountryLaw {
-  country: {
-    iso3: string;
-    name: string;
-    ituRegion: string | null;
-    organisations: string[];
-    groups: string[];
-  };
-  catalogueVersion: string;
-  assessments: Assessment[];
-  ratifications: Ratification[];
-  coverage: Coverage;
-}
-
 /** A country's legal record against the latest catalogue. */
 export async function countryLaw(deps: LawDeps, iso3: string, lang: Locale): Promise<CountryLaw> {
   const country = requireCountry(deps.registry, iso3);
@@ -200,17 +189,6 @@ export async function countryLaw(deps: LawDeps, iso3: string, lang: Locale): Pro
     ratifications,
     coverage: coverage(catalogue, stateLookup(assessments)),
   };
-}
-
-export interface CountrySummary {
-  iso3: string;
-  name: string;
-  /** Provisions of the latest catalogue with an assessment. */
-  assessed: number;
-  /** Overall coverage, 0–100, null when every assessed provision is not applicable. */
-  percent: number | null;
-  /** The last change to the country's assessments or ratifications. */
-  lastAssessedAt: string;
 }
 
 /** Every registry country with at least one assessment or ratification, by ISO code. */

@@ -1,7 +1,7 @@
 /**
- * Shapes of the law API (src/modules/law). The catalogue, assessment and coverage types come
- * from the server's own files; the views below mirror service.ts and report.service.ts, which
- * the web build cannot import (they reach the database). Keep them in step with those files.
+ * Shapes of the law API (src/modules/law), all from the server's own files: the catalogue,
+ * assessment and coverage schemas, and the answers (answers.ts, types only, so the web build can
+ * import it).
  */
 import type {
   AssessmentInput,
@@ -25,7 +25,6 @@ import type {
   ProvisionState,
 } from '../../../../src/modules/law/coverage.js';
 import type { GapState } from '../../../../src/modules/law/gaps.js';
-import type { Matrix, MatrixRow } from '../../../../src/modules/law/matrix.js';
 
 export type {
   Assessment,
@@ -74,94 +73,14 @@ export const ratificationStatuses = [
   'acceded',
 ] as const satisfies readonly RatificationStatus[];
 
-/** One line of `GET /api/law/countries`. */
-export interface CountrySummary {
-  iso3: string;
-  name: string;
-  assessed: number;
-  percent: number | null;
-  lastAssessedAt: string;
-}
-
-/** `GET /api/law/countries/:iso3`. */
-export interface CountryLaw {
-  country: {
-    iso3: string;
-    name: string;
-    ituRegion: string | null;
-    organisations: string[];
-    groups: string[];
-  };
-  catalogueVersion: string;
-  assessments: Assessment[];
-  ratifications: Ratification[];
-  coverage: Coverage;
-}
-
-export interface ReportGap {
-  rank: number;
-  provision: string;
-  title: string;
-  category: string;
-  state: GapState;
-  references: Reference[];
-  checklist: ChecklistElement[];
-}
-
-interface ReportMeta {
-  lang: string;
-  date: string;
-  generatedAt: string;
-  generatedBy: string;
-}
-
-interface Titled {
-  id: string;
-  title: string;
-}
-
-/** `GET /api/law/countries/:iso3/report?format=json`. */
-export interface CountryReport extends ReportMeta {
-  country: { iso3: string; name: string };
-  catalogue: { id: string; version: string; title: string };
-  categories: Titled[];
-  instruments: Pick<Instrument, 'id' | 'shortName' | 'title' | 'unit' | 'mapped' | 'binding'>[];
-  priority: string[];
-  coverage: Coverage;
-  ratifications: {
-    instrument: string;
-    status: RatificationStatus | null;
-    date: string | null;
-    source: string | null;
-    sourceUrl: string | null;
-  }[];
-  gaps: ReportGap[];
-}
-
-export const selectionKinds = ['region', 'organisation', 'group'] as const;
-export type SelectionKind = (typeof selectionKinds)[number];
-
-/** `GET /api/law/matrix?format=json`. */
-export interface MatrixReport extends ReportMeta {
-  selection: { kind: SelectionKind; id: string };
-  catalogue: { id: string; version: string; title: string };
-  categories: Titled[];
-  countries: Matrix['countries'];
-  rows: Array<MatrixRow & { title: string }>;
-}
-
-/** `POST /api/law/assessments/import`. */
-export interface ImportReport {
-  dryRun: boolean;
-  imported: number;
-  unchanged: number;
-  countries: string[];
-}
-
-/** One refused row of an import (the problem's `errors`). */
-export interface RowError {
-  row: number;
-  line?: number;
-  field: string;
-  message: string;
-}
+export {
+  selectionKinds,
+  type CountryLaw,
+  type CountryReport,
+  type CountrySummary,
+  type ImportReport,
+  type MatrixReport,
+  type ReportGap,
+  type RowError,
+  type SelectionKind,
+} from '../../../../src/modules/law/answers.js';
