@@ -45,6 +45,7 @@ export const configSchema = z.object({
   CIRTKIT_API_RATE_PER_MINUTE: positiveInt(1_000_000).default(6000),
   CIRTKIT_REGISTRY_DATA_DIR: z.string().min(1).optional(),
   CIRTKIT_TOOLKIT_CONTENT_DIR: z.string().min(1).optional(),
+  CIRTKIT_LAW_CONTENT_DIR: z.string().min(1).optional(),
   CIRTKIT_INCIDENTS_DATA_DIR: z.string().min(1).optional(),
   /** Prefix of incident reference numbers: `CIRT-2026-000042`. */
   CIRTKIT_INCIDENT_PREFIX: z
@@ -102,6 +103,8 @@ export interface Config {
   registryDataDir: string | undefined;
   /** Toolkit content (questionnaires, SIM3, tiers, services, guidance); default data/toolkit. */
   toolkitContentDir: string | undefined;
+  /** The law catalogue folder (catalogue/, i18n/); the shipped data/law when unset. */
+  lawContentDir: string | undefined;
   /** Where the incidents' reference data (RSIT, playbooks, templates) is read from; default data/incidents. */
   incidentsDataDir: string | undefined;
   incidentPrefix: string;
@@ -196,6 +199,7 @@ export function loadConfig(
     registryDataDir: c.CIRTKIT_REGISTRY_DATA_DIR && path.resolve(cwd, c.CIRTKIT_REGISTRY_DATA_DIR),
     toolkitContentDir:
       c.CIRTKIT_TOOLKIT_CONTENT_DIR && path.resolve(cwd, c.CIRTKIT_TOOLKIT_CONTENT_DIR),
+    lawContentDir: c.CIRTKIT_LAW_CONTENT_DIR && path.resolve(cwd, c.CIRTKIT_LAW_CONTENT_DIR),
     incidentsDataDir:
       c.CIRTKIT_INCIDENTS_DATA_DIR && path.resolve(cwd, c.CIRTKIT_INCIDENTS_DATA_DIR),
     incidentPrefix: c.CIRTKIT_INCIDENT_PREFIX,

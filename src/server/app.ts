@@ -60,7 +60,7 @@ export interface AppOptions {
   registryData: ReferenceData;
   /** The toolkit's content; loaded from config.toolkitContentDir when not given. */
   toolkitContent?: ToolkitContent;
-  /** The law catalogue and its translations; loaded from data/law when not given. */
+  /** The law catalogue and its translations; loaded from config.lawContentDir when not given. */
   lawContent?: LawContent;
 }
 
@@ -186,7 +186,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const toolkit = toolkitDeps(db, clock, content, registry);
   toolkitRoutes(app, toolkit);
   // The law catalogue is read once: a bad catalogue file stops the start with its place named.
-  const law = lawDeps(db, clock, options.lawContent ?? loadLawCatalogue(), registry);
+  const law = lawDeps(
+    db,
+    clock,
+    options.lawContent ?? loadLawCatalogue(config.lawContentDir),
+    registry,
+  );
   lawRoutes(app, law);
   lawReportRoutes(app, law);
   const constituents = constituentsDeps(db, clock, { dataDir: config.dataDir });

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ManualClock } from '../support/clock.js';
 import type { HttpClient } from '../support/http.js';
@@ -345,5 +348,65 @@ describe('law API: assessments, ratifications, coverage and history', () => {
     assert.equal(chad.country.name, 'Tchad');
     assert.equal(chad.catalogueVersion, catalogue.version);
     await admin.get('/api/law/countries/TCD?lang=de').expect(422);
+  });
+});
+
+describe('law catalogue as data', () => {
+  let dir: string;
+  let server: TestServer;
+  before(async () => {
+    // A copy of the shipped catalogue with one more instrument and one more provision, and
+    // nothing else changed: the server must serve and assess them with no code change.
+    dir = mkdtempSync(join(tmpdir(), 'cirtkit-law-data-'));
+    cpSync(new URL('../../data/law', import.meta.url), dir, { recursive: true });
+    const file = join(dir, 'catalogue', 'cirtkit-law-1.0.json');
+    const catalogue = JSON.parse(readFileSync(file, 'utf8')) as {
+      instruments: Record<string, unknown>[];
+      provisions: Record<string, unknown>[];
+    };
+    catalogue.instruments.push({
+      id: 'example_model_2030',
+      shortName: 'Example',
+      title: 'Example regional model law',
+      nature: 'model-law',
+      binding: false,
+      scope: 'Example region',
+      url: 'https://example.org/model-law',
+      unit: 'section',
+      referenceConfidence: 'high',
+      mapped: true,
+    });
+    catalogue.provisions.push({
+      id: 'INS-10',
+      category: 'institutional',
+      title: 'Coordinated vulnerability disclosure',
+      summary: 'Sets how vulnerabilities reported to the national CIRT are handled.',
+      references: [{ instrument: 'example_model_2030', citation: '12', verified: true }],
+      checklist: [
+        { id: 'intake', text: 'Names who receives reports', instruments: ['example_model_2030'] },
+      ],
+    });
+    writeFileSync(file, JSON.stringify(catalogue));
+    server = await startTestServer({ CIRTKIT_LAW_CONTENT_DIR: dir });
+  });
+  after(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves and assesses a provision and an instrument added to the data file', async () => {
+    const admin = await server.adminClient();
+    const catalogue = await admin
+      .get('/api/law/catalogue')
+      .expect<{ instruments: { id: string }[]; provisions: { id: string }[] }>(200);
+    assert.equal(catalogue.provisions.length, 74);
+    assert.ok(catalogue.instruments.some((i) => i.id === 'example_model_2030'));
+    await admin
+      .put('/api/law/countries/KEN/provisions/INS-10', { status: 'enacted', lawTitle: 'CVD Act' })
+      .expect(200);
+    const kenya = await admin.get('/api/law/countries/KEN').expect<CountryLaw>(200);
+    const example = kenya.coverage.byInstrument.find((i) => i.instrument === 'example_model_2030');
+    assert.deepEqual([example?.total, example?.enacted, example?.percent], [1, 1, 100]);
+    assert.equal(kenya.coverage.overall.total, 74);
   });
 });
