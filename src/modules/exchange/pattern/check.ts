@@ -4,17 +4,16 @@
  * answers every problem of a pattern, each with its place; none means the pattern is valid.
  */
 import { isIPv4, isIPv6 } from 'node:net';
-import {
-  comparisonsIn,
-  type Comparison,
-  type ComparisonExpression,
-  type Constant,
-  type ObjectPath,
-  type ObservationExpression,
-  type Pattern,
-  type Qualifier,
-  type QualifiedObservation,
-  type TimestampConstant,
+import type {
+  Comparison,
+  ComparisonExpression,
+  Constant,
+  ObjectPath,
+  ObservationExpression,
+  Pattern,
+  Qualifier,
+  QualifiedObservation,
+  TimestampConstant,
 } from './ast.js';
 import { located, parsePattern, type PatternPosition } from './parse.js';
 
@@ -59,25 +58,33 @@ export function checkPattern(text: string): PatternProblem[] {
 
 /** The rules a parsed pattern breaks; `text` is the pattern it was parsed from (for places). */
 export function patternProblems(pattern: Pattern, text: string): PatternProblem[] {
-  const problems: PatternProblem[] = [];
-  const report = (code: PatternProblemCode, offset: number, message: string) =>
-    problems.push({ code, ...located(text, offset, message) });
-  checkObservation(pattern, report);
-  return problems.sort((a, b) => a.offset - b.offset);
+  const found: Found = { text, problems: [] };
+  checkObservation(pattern, found);
+  return found.problems.length > 1
+    ? found.problems.sort((a, b) => a.offset - b.offset)
+    : found.problems;
 }
 
-type Report = (code: PatternProblemCode, offset: number, message: string) => void;
+/** What the walk found so far (one object per check, no closures: this runs per indicator). */
+interface Found {
+  text: string;
+  problems: PatternProblem[];
+}
 
-function checkObservation(expression: ObservationExpression, report: Report): void {
+function report(found: Found, code: PatternProblemCode, offset: number, message: string): void {
+  found.problems.push({ code, ...located(found.text, offset, message) });
+}
+
+function checkObservation(expression: ObservationExpression, found: Found): void {
   switch (expression.kind) {
     case 'observation':
-      checkComparisons(expression.comparison, report);
+      checkComparisons(expression.comparison, found);
       return;
     case 'observation-operator':
-      for (const operand of expression.operands) checkObservation(operand, report);
+      for (const operand of expression.operands) checkObservation(operand, found);
       return;
     case 'qualified':
-      checkQualifiers(expression, report);
+      checkQualifiers(expression, found);
   }
 }
 
@@ -86,26 +93,26 @@ function checkObservation(expression: ObservationExpression, report: Report): vo
  * 60 SECONDS`): each valid, and no kind twice. Parentheses start a new run, so
  * `([…] REPEATS 2 TIMES) REPEATS 3 TIMES` stays valid, as in the OASIS validator.
  */
-function checkQualifiers(outer: QualifiedObservation, report: Report): void {
+function checkQualifiers(outer: QualifiedObservation, found: Found): void {
   const run: Qualifier[] = [];
   let inner: ObservationExpression = outer;
   while (inner.kind === 'qualified' && inner.loc.start === outer.loc.start) {
     run.unshift(inner.qualifier);
     inner = inner.expression;
   }
-  const seen = new Set<Qualifier['kind']>();
-  for (const qualifier of run) {
-    if (seen.has(qualifier.kind)) {
+  for (let i = 0; i < run.length; i++) {
+    const qualifier = run[i]!;
+    if (run.slice(0, i).some((q) => q.kind === qualifier.kind)) {
       report(
+        found,
         'duplicate_qualifier',
         qualifier.loc.start,
         `a second ${qualifierName[qualifier.kind]} qualifier on the same expression: keep one, or put the first in parentheses`,
       );
     }
-    seen.add(qualifier.kind);
-    checkQualifier(qualifier, report);
+    checkQualifier(qualifier, found);
   }
-  checkObservation(inner, report);
+  checkObservation(inner, found);
 }
 
 const qualifierName: Record<Qualifier['kind'], string> = {
@@ -114,27 +121,28 @@ const qualifierName: Record<Qualifier['kind'], string> = {
   'start-stop': 'START/STOP',
 };
 
-function checkQualifier(qualifier: Qualifier, report: Report): void {
+function checkQualifier(qualifier: Qualifier, found: Found): void {
   switch (qualifier.kind) {
     case 'within':
       if (!(Number(qualifier.seconds) > 0)) {
-        report('qualifier_number', qualifier.loc.start, 'WITHIN needs more than 0 seconds');
+        report(found, 'qualifier_number', qualifier.loc.start, 'WITHIN needs more than 0 seconds');
       }
       return;
     case 'repeats':
       if (!(Number(qualifier.times) > 0)) {
-        report('qualifier_number', qualifier.loc.start, 'REPEATS needs at least 1 time');
+        report(found, 'qualifier_number', qualifier.loc.start, 'REPEATS needs at least 1 time');
       }
       return;
     case 'start-stop': {
-      const startOk = checkTimestamp(qualifier.start, report);
-      const stopOk = checkTimestamp(qualifier.stop, report);
+      const startOk = checkTimestamp(qualifier.start, found);
+      const stopOk = checkTimestamp(qualifier.stop, found);
       if (
         startOk &&
         stopOk &&
         compareTimestamps(qualifier.start.value, qualifier.stop.value) >= 0
       ) {
         report(
+          found,
           'start_stop_order',
           qualifier.stop.loc.start,
           `STOP t'${qualifier.stop.value}' is not later than START t'${qualifier.start.value}'`,
@@ -144,63 +152,72 @@ function checkQualifier(qualifier: Qualifier, report: Report): void {
   }
 }
 
-function checkComparisons(expression: ComparisonExpression, report: Report): void {
-  if (expression.kind === 'comparison-operator') {
-    if (expression.operator === 'AND') checkOneObjectType(expression, report);
-    else for (const operand of expression.operands) checkComparisons(operand, report);
-    return;
+function checkComparisons(expression: ComparisonExpression, found: Found): void {
+  if (expression.kind !== 'comparison-operator') {
+    checkComparison(expression, found);
+  } else if (expression.operator === 'AND') {
+    checkOneObjectType(expression, found, { first: undefined, reported: false });
+  } else {
+    for (const operand of expression.operands) checkComparisons(operand, found);
   }
-  checkComparison(expression, report);
 }
 
 /**
  * Comparisons joined by AND in one observation expression are about one object, so they name
  * one object type (STIX 2.1, section 9). Reported once, at the first comparison of another
- * type; ANDs inside are checked with it.
+ * type; everything under the AND (ORs and ANDs in parentheses too) is checked with it.
  */
-function checkOneObjectType(expression: ComparisonExpression, report: Report): void {
-  let first: string | undefined;
-  for (const comparison of comparisonsIn(expression)) {
-    checkComparison(comparison, report);
-    const type = comparison.path.objectType;
-    if (first === undefined) first = type;
-    else if (type !== first && first !== '') {
-      report(
-        'mixed_object_types',
-        comparison.path.loc.start,
-        `'${type}' here but '${first}' before: comparisons joined by AND in one observation expression must name one object type (join observation expressions instead: [${first}:…] AND [${type}:…])`,
-      );
-      first = '';
-    }
+function checkOneObjectType(
+  expression: ComparisonExpression,
+  found: Found,
+  types: { first: string | undefined; reported: boolean },
+): void {
+  if (expression.kind === 'comparison-operator') {
+    for (const operand of expression.operands) checkOneObjectType(operand, found, types);
+    return;
+  }
+  checkComparison(expression, found);
+  const type = expression.path.objectType;
+  if (types.first === undefined) {
+    types.first = type;
+  } else if (type !== types.first && !types.reported) {
+    types.reported = true;
+    report(
+      found,
+      'mixed_object_types',
+      expression.path.loc.start,
+      `'${type}' here but '${types.first}' before: comparisons joined by AND in one observation expression must name one object type (join observation expressions instead: [${types.first}:…] AND [${type}:…])`,
+    );
   }
 }
 
-function checkComparison(comparison: Comparison, report: Report): void {
-  checkPath(comparison.path, report);
+function checkComparison(comparison: Comparison, found: Found): void {
+  checkPath(comparison.path, found);
   switch (comparison.kind) {
     case 'exists':
       return;
     case 'in':
-      checkSet(comparison.values, comparison.setLoc.start, report);
+      checkSet(comparison.values, comparison.setLoc.start, found);
       for (const value of comparison.values) {
-        checkConstant(value, report);
-        checkHash(comparison.path, value, report);
+        checkConstant(value, found);
+        checkHash(comparison.path, value, found);
       }
       return;
     case 'comparison':
-      checkConstant(comparison.value, report);
+      checkConstant(comparison.value, found);
       if (comparison.operator === 'MATCHES')
-        checkRegex(comparison.value.value, comparison.value.loc.start, report);
+        checkRegex(comparison.value.value, comparison.value.loc.start, found);
       else if (comparison.operator === 'ISSUBSET' || comparison.operator === 'ISSUPERSET') {
         if (!isNetwork(comparison.value.value)) {
           report(
+            found,
             'cidr',
             comparison.value.loc.start,
             `${comparison.operator} compares IP networks: '${comparison.value.value}' is not an IPv4 or IPv6 address or CIDR block`,
           );
         }
       } else if (comparison.operator === '=' || comparison.operator === '!=') {
-        checkHash(comparison.path, comparison.value, report);
+        checkHash(comparison.path, comparison.value, found);
       }
   }
 }
@@ -209,9 +226,10 @@ function checkComparison(comparison: Comparison, report: Report): void {
 const typeName = /^[a-z0-9-]{3,250}$/;
 const propertyName = /^[A-Za-z0-9_-]{1,250}$/;
 
-function checkPath(path: ObjectPath, report: Report): void {
+function checkPath(path: ObjectPath, found: Found): void {
   if (!typeName.test(path.objectType) || path.objectType.includes('--')) {
     report(
+      found,
       'object_type',
       path.loc.start,
       `'${path.objectType}' is not a STIX object type name: 3 to 250 characters among a-z, 0-9 and '-', never '--'`,
@@ -220,12 +238,13 @@ function checkPath(path: ObjectPath, report: Report): void {
   for (const step of path.steps) {
     if (step.kind === 'property' && !propertyName.test(step.name)) {
       report(
+        found,
         'property_name',
         step.loc.start,
         `'${shorten(step.name)}' is not a STIX property name or key: 1 to 250 characters among A-Z, a-z, 0-9, '_' and '-'`,
       );
     } else if (step.kind === 'index' && step.index.startsWith('-')) {
-      report('list_index', step.loc.start, `list index ${step.index}: indexes start at 0`);
+      report(found, 'list_index', step.loc.start, `list index ${step.index}: indexes start at 0`);
     }
   }
 }
@@ -240,16 +259,17 @@ const constantKind: Record<Constant['kind'], string> = {
   binary: 'binary',
 };
 
-function checkSet(values: Constant[], offset: number, report: Report): void {
+function checkSet(values: Constant[], offset: number, found: Found): void {
   const first = values[0];
   if (first === undefined) {
-    report('empty_set', offset, 'IN needs at least one constant between the parentheses');
+    report(found, 'empty_set', offset, 'IN needs at least one constant between the parentheses');
     return;
   }
   const kind = constantKind[first.kind];
   const other = values.find((v) => constantKind[v.kind] !== kind);
   if (other) {
     report(
+      found,
       'mixed_set',
       other.loc.start,
       `a ${constantKind[other.kind]} in a list of ${kind}s: the constants of IN must be of one kind`,
@@ -257,14 +277,14 @@ function checkSet(values: Constant[], offset: number, report: Report): void {
   }
 }
 
-function checkConstant(constant: Constant, report: Report): void {
-  if (constant.kind === 'timestamp') checkTimestamp(constant, report);
+function checkConstant(constant: Constant, found: Found): void {
+  if (constant.kind === 'timestamp') checkTimestamp(constant, found);
 }
 
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The grammar checks the form; this checks the date exists and where a leap second may be. */
-function checkTimestamp(timestamp: TimestampConstant, report: Report): boolean {
+function checkTimestamp(timestamp: TimestampConstant, found: Found): boolean {
   const value = timestamp.value;
   const year = Number(value.slice(0, 4));
   const month = Number(value.slice(5, 7));
@@ -273,6 +293,7 @@ function checkTimestamp(timestamp: TimestampConstant, report: Report): boolean {
   const days = month === 2 && leap ? 29 : daysInMonth[month - 1]!;
   if (day > days) {
     report(
+      found,
       'timestamp',
       timestamp.loc.start,
       `${value.slice(0, 10)} is not a date: that month has ${days} days`,
@@ -281,6 +302,7 @@ function checkTimestamp(timestamp: TimestampConstant, report: Report): boolean {
   }
   if (value.slice(17, 19) === '60' && value.slice(11, 16) !== '23:59') {
     report(
+      found,
       'timestamp',
       timestamp.loc.start,
       `a leap second (:60) comes only at 23:59:60, not ${value.slice(11, 19)}`,
@@ -307,7 +329,7 @@ export function compareTimestamps(a: string, b: string): number {
  * groups `(?P<n>…)` and back-references `(?P=n)`, comments `(?#…)`. Other PCRE-only syntax
  * (possessive quantifiers, \Q…\E) is reported as invalid.
  */
-function checkRegex(source: string, offset: number, report: Report): void {
+function checkRegex(source: string, offset: number, found: Found): void {
   const rewritten = source
     .replace(/\(\?#[^)]*\)/g, '')
     .replace(/\(\?[imsxJU-]+\)/g, '')
@@ -322,6 +344,7 @@ function checkRegex(source: string, offset: number, report: Report): void {
       '',
     );
     report(
+      found,
       'regex',
       offset,
       `MATCHES needs a regular expression: ${reason} (checked as a JavaScript RegExp with PCRE inline options, atomic and named groups allowed)`,
@@ -354,7 +377,7 @@ const hashLengths: Record<string, number> = {
 };
 
 /** `…hashes.'SHA-256' = '…'`: the value must be a hash of that algorithm. */
-function checkHash(path: ObjectPath, value: Constant, report: Report): void {
+function checkHash(path: ObjectPath, value: Constant, found: Found): void {
   if (value.kind !== 'string') return;
   const steps = path.steps;
   const last = steps[steps.length - 1]!;
@@ -364,6 +387,7 @@ function checkHash(path: ObjectPath, value: Constant, report: Report): void {
   if (length === undefined) return;
   if (value.value.length !== length || !/^[0-9A-Fa-f]*$/.test(value.value)) {
     report(
+      found,
       'hash',
       value.loc.start,
       `'${shorten(value.value)}' is not a ${last.name} hash: ${length} hex digits expected`,

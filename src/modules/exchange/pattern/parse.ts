@@ -34,6 +34,9 @@ interface Expectation {
 
 const parseGenerated = generatedParse as (text: string) => Pattern;
 
+/** Levels of parentheses and brackets a pattern may nest (real ones use a handful). */
+export const maxNesting = 250;
+
 /**
  * Parses a pattern against the STIX 2.1 grammar. Never throws: any text gets an answer.
  *
@@ -43,6 +46,22 @@ const parseGenerated = generatedParse as (text: string) => Pattern;
  *   // "line 1, column 12: expected '.', '[', 'NOT' or a comparison operator, found 'foo'"
  */
 export function parsePattern(text: string): ParsePatternResult {
+  // The parser recurses once per level of nesting: past a bound, refuse before it runs out of
+  // stack (where that happens depends on the caller's stack, this does not). Short patterns
+  // cannot nest that deep, so most are not scanned.
+  if (text.length > 2 * maxNesting) {
+    const deepest = deepestNesting(text, maxNesting);
+    if (deepest.depth > maxNesting) {
+      return {
+        ok: false,
+        error: located(
+          text,
+          deepest.offset,
+          `parentheses and brackets nest more than ${maxNesting} levels deep here`,
+        ),
+      };
+    }
+  }
   try {
     return { ok: true, ast: parseGenerated(text) };
   } catch (error) {
@@ -66,12 +85,11 @@ function syntaxError(text: string, error: unknown): PatternSyntaxError {
     };
   }
   if (error instanceof RangeError) {
-    // The parser recurses once per nesting level: thousands of levels exhaust the stack.
-    const deepest = deepestNesting(text);
+    // Out of stack below the nesting bound: the caller was already deep in its own stack.
     return located(
       text,
-      deepest.offset,
-      `parentheses and brackets nest ${deepest.depth} levels deep here: too deep to read`,
+      deepestNesting(text, Infinity).offset,
+      'the pattern nests too deeply to be read here',
     );
   }
   throw error;
@@ -145,21 +163,27 @@ function keywordHint(found: { word: string }, expected: string[]): string {
     : '';
 }
 
-/** The first place where nesting is deepest, skipping quoted text. */
-function deepestNesting(text: string): { offset: number; depth: number } {
+/**
+ * The first bracket that goes deeper than `limit`, or else the first of the deepest ones
+ * (quoted text skipped).
+ */
+function deepestNesting(text: string, limit: number): { offset: number; depth: number } {
   let depth = 0;
   let deepest = { offset: 0, depth: 0 };
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (quoted) {
-      if (c === '\\') i++;
-      else if (c === "'") quoted = false;
-    } else if (c === "'") quoted = true;
-    else if (c === '(' || c === '[') {
+      if (c === 92)
+        i++; // \
+      else if (c === 39) quoted = false; // '
+    } else if (c === 39) quoted = true;
+    else if (c === 40 || c === 91) {
+      // ( [
       depth++;
       if (depth > deepest.depth) deepest = { offset: i, depth };
-    } else if (c === ')' || c === ']') depth--;
+      if (depth > limit) break;
+    } else if (c === 41 || c === 93) depth--; // ) ]
   }
   return deepest;
 }

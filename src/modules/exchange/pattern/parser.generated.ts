@@ -188,485 +188,510 @@ class peg$SyntaxError extends SyntaxError {
   }
 }
 
-function peg$parse(input, options) {
-  options = options !== undefined ? options : {};
-
-  const peg$FAILED = {};
-  const peg$source = options.grammarSource;
-
-  const peg$startRuleFunctions = {
-    Pattern: peg$parsePattern,
+// The state of the parse under way, reset by each call of peg$parse.
+let input,
+  options,
+  peg$source,
+  peg$startRuleFunction,
+  peg$currPos,
+  peg$savedPos,
+  peg$posDetailsCache,
+  peg$maxFailPos,
+  peg$maxFailExpected,
+  peg$silentFails,
+  peg$result;
+function peg$charClass(regex) {
+  const ascii = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) ascii[c] = regex.test(String.fromCharCode(c)) ? 1 : 0;
+  return {
+    test(s) {
+      const c = s.charCodeAt(0);
+      return c < 128 ? ascii[c] === 1 : s.length > 0 && regex.test(s);
+    },
   };
-  let peg$startRuleFunction = peg$parsePattern;
+}
+const peg$FAILED = {};
+const peg$startRuleFunctions = {
+  Pattern: peg$parsePattern,
+};
+const peg$c0 = '[';
+const peg$c1 = ']';
+const peg$c2 = '(';
+const peg$c3 = ')';
+const peg$c4 = '==';
+const peg$c5 = '=';
+const peg$c6 = '!=';
+const peg$c7 = '<>';
+const peg$c8 = '>=';
+const peg$c9 = '<=';
+const peg$c10 = 'LIKE';
+const peg$c11 = 'MATCHES';
+const peg$c12 = 'ISSUBSET';
+const peg$c13 = 'ISSUPERSET';
+const peg$c14 = ',';
+const peg$c15 = ':';
+const peg$c16 = '.';
+const peg$c17 = '*';
+const peg$c18 = "'";
+const peg$c19 = '\\';
+const peg$c20 = "t'";
+const peg$c21 = "h'";
+const peg$c22 = "b'";
+const peg$c23 = 'true';
+const peg$c24 = 'false';
+const peg$c25 = '0';
+const peg$c26 = '+';
+const peg$c27 = 'AND';
+const peg$c28 = 'OR';
+const peg$c29 = 'NOT';
+const peg$c30 = 'FOLLOWEDBY';
+const peg$c31 = 'EXISTS';
+const peg$c32 = 'IN';
+const peg$c33 = 'WITHIN';
+const peg$c34 = 'SECONDS';
+const peg$c35 = 'REPEATS';
+const peg$c36 = 'TIMES';
+const peg$c37 = 'START';
+const peg$c38 = 'STOP';
+const peg$c39 = '/';
+const peg$c40 = '/*';
+const peg$c41 = '*/';
+const peg$c42 = '//';
+const peg$r0 = peg$charClass(/^[<>]/);
+const peg$r1 = peg$charClass(/^[a-zA-Z_]/);
+const peg$r2 = peg$charClass(/^[a-zA-Z0-9_\-]/);
+const peg$r3 = peg$charClass(/^[a-zA-Z0-9_]/);
+const peg$r4 = peg$charClass(/^[^'\\]/);
+const peg$r5 = peg$charClass(/^[^']/);
+const peg$r6 = peg$charClass(/^[+\-]/);
+const peg$r7 = peg$charClass(/^[0-9]/);
+const peg$r8 = peg$charClass(/^[1-9]/);
+const peg$r9 = peg$charClass(
+  /^[\t\n\v\f\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\/]/,
+);
+const peg$r10 = peg$charClass(
+  /^[\t\n\v\f\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/,
+);
+const peg$r11 = peg$charClass(/^[^\n\r]/);
+const peg$e0 = peg$literalExpectation('[', false);
+const peg$e1 = peg$literalExpectation(']', false);
+const peg$e2 = peg$literalExpectation('(', false);
+const peg$e3 = peg$literalExpectation(')', false);
+const peg$e4 = peg$otherExpectation('a comparison operator');
+const peg$e5 = peg$literalExpectation('==', false);
+const peg$e6 = peg$literalExpectation('=', false);
+const peg$e7 = peg$literalExpectation('!=', false);
+const peg$e8 = peg$literalExpectation('<>', false);
+const peg$e9 = peg$literalExpectation('>=', false);
+const peg$e10 = peg$literalExpectation('<=', false);
+const peg$e11 = peg$classExpectation(['<', '>'], false, false, false);
+const peg$e12 = peg$literalExpectation('LIKE', false);
+const peg$e13 = peg$literalExpectation('MATCHES', false);
+const peg$e14 = peg$literalExpectation('ISSUBSET', false);
+const peg$e15 = peg$literalExpectation('ISSUPERSET', false);
+const peg$e16 = peg$literalExpectation(',', false);
+const peg$e17 = peg$literalExpectation(':', false);
+const peg$e18 = peg$otherExpectation('an object type');
+const peg$e19 = peg$classExpectation([['a', 'z'], ['A', 'Z'], '_'], false, false, false);
+const peg$e20 = peg$classExpectation(
+  [['a', 'z'], ['A', 'Z'], ['0', '9'], '_', '-'],
+  false,
+  false,
+  false,
+);
+const peg$e21 = peg$literalExpectation('.', false);
+const peg$e22 = peg$otherExpectation('a list index (an integer or *)');
+const peg$e23 = peg$literalExpectation('*', false);
+const peg$e24 = peg$otherExpectation('a property name');
+const peg$e25 = peg$classExpectation(
+  [['a', 'z'], ['A', 'Z'], ['0', '9'], '_'],
+  false,
+  false,
+  false,
+);
+const peg$e26 = peg$otherExpectation('a constant');
+const peg$e27 = peg$otherExpectation('a constant other than a boolean');
+const peg$e28 = peg$otherExpectation('a string');
+const peg$e29 = peg$literalExpectation("'", false);
+const peg$e30 = peg$classExpectation(["'", '\\'], true, false, false);
+const peg$e31 = peg$literalExpectation('\\', false);
+const peg$e32 = peg$anyExpectation();
+const peg$e33 = peg$otherExpectation('a timestamp');
+const peg$e34 = peg$literalExpectation("t'", false);
+const peg$e35 = peg$classExpectation(["'"], true, false, false);
+const peg$e36 = peg$literalExpectation("h'", false);
+const peg$e37 = peg$literalExpectation("b'", false);
+const peg$e38 = peg$literalExpectation('true', false);
+const peg$e39 = peg$literalExpectation('false', false);
+const peg$e40 = peg$classExpectation(['+', '-'], false, false, false);
+const peg$e41 = peg$classExpectation([['0', '9']], false, false, false);
+const peg$e42 = peg$literalExpectation('0', false);
+const peg$e43 = peg$classExpectation([['1', '9']], false, false, false);
+const peg$e44 = peg$otherExpectation('a positive number');
+const peg$e45 = peg$literalExpectation('+', false);
+const peg$e46 = peg$otherExpectation('a positive integer');
+const peg$e47 = peg$literalExpectation('AND', false);
+const peg$e48 = peg$literalExpectation('OR', false);
+const peg$e49 = peg$literalExpectation('NOT', false);
+const peg$e50 = peg$literalExpectation('FOLLOWEDBY', false);
+const peg$e51 = peg$literalExpectation('EXISTS', false);
+const peg$e52 = peg$literalExpectation('IN', false);
+const peg$e53 = peg$literalExpectation('WITHIN', false);
+const peg$e54 = peg$literalExpectation('SECONDS', false);
+const peg$e55 = peg$literalExpectation('REPEATS', false);
+const peg$e56 = peg$literalExpectation('TIMES', false);
+const peg$e57 = peg$literalExpectation('START', false);
+const peg$e58 = peg$literalExpectation('STOP', false);
+const peg$e59 = peg$classExpectation(
+  [
+    '\t',
+    '\n',
+    '\v',
+    '\f',
+    '\r',
+    ' ',
+    '\x85',
+    '\xA0',
+    '\u1680',
+    ['\u2000', '\u200A'],
+    '\u2028',
+    '\u2029',
+    '\u202F',
+    '\u205F',
+    '\u3000',
+    '/',
+  ],
+  false,
+  false,
+  false,
+);
+const peg$e60 = peg$classExpectation(
+  [
+    '\t',
+    '\n',
+    '\v',
+    '\f',
+    '\r',
+    ' ',
+    '\x85',
+    '\xA0',
+    '\u1680',
+    ['\u2000', '\u200A'],
+    '\u2028',
+    '\u2029',
+    '\u202F',
+    '\u205F',
+    '\u3000',
+  ],
+  false,
+  false,
+  false,
+);
+const peg$e61 = peg$literalExpectation('/', false);
+const peg$e62 = peg$literalExpectation('/*', false);
+const peg$e63 = peg$literalExpectation('*/', false);
+const peg$e64 = peg$literalExpectation('//', false);
+const peg$e65 = peg$classExpectation(['\n', '\r'], true, false, false);
+function peg$f0(head, tail) {
+  return joinObservations('FOLLOWEDBY', head, tail, range());
+}
+function peg$f1(head, tail) {
+  return joinObservations('OR', head, tail, range());
+}
+function peg$f2(head, tail) {
+  return joinObservations('AND', head, tail, range());
+}
+function peg$f3(base, qualifiers) {
+  return qualify(base, qualifiers, offset());
+}
+function peg$f4(comparison) {
+  return { kind: 'observation', comparison, loc: loc(range()) };
+}
+function peg$f5(seconds) {
+  return { kind: 'within', seconds, loc: loc(range()) };
+}
+function peg$f6(times) {
+  return { kind: 'repeats', times, loc: loc(range()) };
+}
+function peg$f7(start, stop) {
+  return { kind: 'start-stop', start, stop, loc: loc(range()) };
+}
+function peg$f8(head, tail) {
+  return joinComparisons('OR', head, tail, range());
+}
+function peg$f9(head, tail) {
+  return joinComparisons('AND', head, tail, range());
+}
+function peg$f10(negated, path) {
+  return { kind: 'exists', path, negated: negated !== null, loc: loc(range()) };
+}
+function peg$f11(path, negated, test) {
+  return { kind: test.kind, path, negated: negated !== null, ...test.rest, loc: loc(range()) };
+}
+function peg$f12(operator, value) {
+  return { kind: 'comparison', rest: { operator, value } };
+}
+function peg$f13(operator, value) {
+  return { kind: 'comparison', rest: { operator, value } };
+}
+function peg$f14(set) {
+  return { kind: 'in', rest: set };
+}
+function peg$f15(operator, value) {
+  return { kind: 'comparison', rest: { operator, value } };
+}
+function peg$f16() {
+  return '=';
+}
+function peg$f17() {
+  return '!=';
+}
+function peg$f18(head, tail) {
+  return [head, ...tail];
+}
+function peg$f19(values) {
+  return { values: values ?? [], setLoc: loc(range()) };
+}
+function peg$f20(objectType, first, rest) {
+  return { objectType, steps: [first, ...rest], loc: loc(range()) };
+}
+function peg$f21(name) {
+  return patternKeywords.has(name);
+}
+function peg$f22(name) {
+  return name;
+}
+function peg$f23(index) {
+  return index === '*'
+    ? { kind: 'any-index', loc: loc(range()) }
+    : { kind: 'index', index, loc: loc(range()) };
+}
+function peg$f24(name) {
+  return { kind: 'property', name, loc: loc(range()) };
+}
+function peg$f25(string) {
+  return { kind: 'property', name: string.value, loc: string.loc };
+}
+function peg$f26(name) {
+  return patternKeywords.has(name);
+}
+function peg$f27(name) {
+  return name;
+}
+function peg$f28(value) {
+  return { kind: 'boolean', value, loc: loc(range()) };
+}
+function peg$f29(value) {
+  return { kind: 'float', value, loc: loc(range()) };
+}
+function peg$f30(value) {
+  return { kind: 'integer', value, loc: loc(range()) };
+}
+function peg$f31(body, close) {
+  return stringConstant(body, close !== null, range());
+}
+function peg$f32(body, close) {
+  return timestampConstant(body, close !== null, range());
+}
+function peg$f33(body, close) {
+  return hexConstant(body, close !== null, range());
+}
+function peg$f34(body, close) {
+  return binaryConstant(body, close !== null, range());
+}
+function peg$f35() {
+  return true;
+}
+function peg$f36() {
+  return false;
+}
+function peg$f37(text) {
+  return numberText(text);
+}
+function peg$f38(text) {
+  return numberText(text);
+}
+function peg$f39(text) {
+  return numberText(text);
+}
+function peg$f40(text) {
+  return numberText(text);
+}
+function text() {
+  return input.substring(peg$savedPos, peg$currPos);
+}
+function offset() {
+  return peg$savedPos;
+}
+function range() {
+  return {
+    source: peg$source,
+    start: peg$savedPos,
+    end: peg$currPos,
+  };
+}
+function location() {
+  return peg$computeLocation(peg$savedPos, peg$currPos);
+}
+function expected(description, location) {
+  location = location !== undefined ? location : peg$computeLocation(peg$savedPos, peg$currPos);
 
-  const peg$c0 = '[';
-  const peg$c1 = ']';
-  const peg$c2 = '(';
-  const peg$c3 = ')';
-  const peg$c4 = '==';
-  const peg$c5 = '=';
-  const peg$c6 = '!=';
-  const peg$c7 = '<>';
-  const peg$c8 = '>=';
-  const peg$c9 = '<=';
-  const peg$c10 = 'LIKE';
-  const peg$c11 = 'MATCHES';
-  const peg$c12 = 'ISSUBSET';
-  const peg$c13 = 'ISSUPERSET';
-  const peg$c14 = ',';
-  const peg$c15 = ':';
-  const peg$c16 = '.';
-  const peg$c17 = '*';
-  const peg$c18 = "'";
-  const peg$c19 = '\\';
-  const peg$c20 = "t'";
-  const peg$c21 = "h'";
-  const peg$c22 = "b'";
-  const peg$c23 = 'true';
-  const peg$c24 = 'false';
-  const peg$c25 = '0';
-  const peg$c26 = '+';
-  const peg$c27 = 'AND';
-  const peg$c28 = 'OR';
-  const peg$c29 = 'NOT';
-  const peg$c30 = 'FOLLOWEDBY';
-  const peg$c31 = 'EXISTS';
-  const peg$c32 = 'IN';
-  const peg$c33 = 'WITHIN';
-  const peg$c34 = 'SECONDS';
-  const peg$c35 = 'REPEATS';
-  const peg$c36 = 'TIMES';
-  const peg$c37 = 'START';
-  const peg$c38 = 'STOP';
-  const peg$c39 = '/*';
-  const peg$c40 = '*/';
-  const peg$c41 = '//';
-
-  const peg$r0 = /^[<>]/;
-  const peg$r1 = /^[a-zA-Z_]/;
-  const peg$r2 = /^[a-zA-Z0-9_\-]/;
-  const peg$r3 = /^[a-zA-Z0-9_]/;
-  const peg$r4 = /^[^'\\]/;
-  const peg$r5 = /^[^']/;
-  const peg$r6 = /^[+\-]/;
-  const peg$r7 = /^[0-9]/;
-  const peg$r8 = /^[1-9]/;
-  const peg$r9 = /^[\t\n\v\f\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
-  const peg$r10 = /^[^\n\r]/;
-
-  const peg$e0 = peg$literalExpectation('[', false);
-  const peg$e1 = peg$literalExpectation(']', false);
-  const peg$e2 = peg$literalExpectation('(', false);
-  const peg$e3 = peg$literalExpectation(')', false);
-  const peg$e4 = peg$otherExpectation('a comparison operator');
-  const peg$e5 = peg$literalExpectation('==', false);
-  const peg$e6 = peg$literalExpectation('=', false);
-  const peg$e7 = peg$literalExpectation('!=', false);
-  const peg$e8 = peg$literalExpectation('<>', false);
-  const peg$e9 = peg$literalExpectation('>=', false);
-  const peg$e10 = peg$literalExpectation('<=', false);
-  const peg$e11 = peg$classExpectation(['<', '>'], false, false, false);
-  const peg$e12 = peg$literalExpectation('LIKE', false);
-  const peg$e13 = peg$literalExpectation('MATCHES', false);
-  const peg$e14 = peg$literalExpectation('ISSUBSET', false);
-  const peg$e15 = peg$literalExpectation('ISSUPERSET', false);
-  const peg$e16 = peg$literalExpectation(',', false);
-  const peg$e17 = peg$literalExpectation(':', false);
-  const peg$e18 = peg$otherExpectation('an object type');
-  const peg$e19 = peg$classExpectation([['a', 'z'], ['A', 'Z'], '_'], false, false, false);
-  const peg$e20 = peg$classExpectation(
-    [['a', 'z'], ['A', 'Z'], ['0', '9'], '_', '-'],
-    false,
-    false,
-    false,
+  throw peg$buildStructuredError(
+    [peg$otherExpectation(description)],
+    input.substring(peg$savedPos, peg$currPos),
+    location,
   );
-  const peg$e21 = peg$literalExpectation('.', false);
-  const peg$e22 = peg$otherExpectation('a list index (an integer or *)');
-  const peg$e23 = peg$literalExpectation('*', false);
-  const peg$e24 = peg$otherExpectation('a property name');
-  const peg$e25 = peg$classExpectation(
-    [['a', 'z'], ['A', 'Z'], ['0', '9'], '_'],
-    false,
-    false,
-    false,
-  );
-  const peg$e26 = peg$otherExpectation('a constant');
-  const peg$e27 = peg$otherExpectation('a constant other than a boolean');
-  const peg$e28 = peg$otherExpectation('a string');
-  const peg$e29 = peg$literalExpectation("'", false);
-  const peg$e30 = peg$classExpectation(["'", '\\'], true, false, false);
-  const peg$e31 = peg$literalExpectation('\\', false);
-  const peg$e32 = peg$anyExpectation();
-  const peg$e33 = peg$otherExpectation('a timestamp');
-  const peg$e34 = peg$literalExpectation("t'", false);
-  const peg$e35 = peg$classExpectation(["'"], true, false, false);
-  const peg$e36 = peg$literalExpectation("h'", false);
-  const peg$e37 = peg$literalExpectation("b'", false);
-  const peg$e38 = peg$literalExpectation('true', false);
-  const peg$e39 = peg$literalExpectation('false', false);
-  const peg$e40 = peg$classExpectation(['+', '-'], false, false, false);
-  const peg$e41 = peg$classExpectation([['0', '9']], false, false, false);
-  const peg$e42 = peg$literalExpectation('0', false);
-  const peg$e43 = peg$classExpectation([['1', '9']], false, false, false);
-  const peg$e44 = peg$otherExpectation('a positive number');
-  const peg$e45 = peg$literalExpectation('+', false);
-  const peg$e46 = peg$otherExpectation('a positive integer');
-  const peg$e47 = peg$literalExpectation('AND', false);
-  const peg$e48 = peg$literalExpectation('OR', false);
-  const peg$e49 = peg$literalExpectation('NOT', false);
-  const peg$e50 = peg$literalExpectation('FOLLOWEDBY', false);
-  const peg$e51 = peg$literalExpectation('EXISTS', false);
-  const peg$e52 = peg$literalExpectation('IN', false);
-  const peg$e53 = peg$literalExpectation('WITHIN', false);
-  const peg$e54 = peg$literalExpectation('SECONDS', false);
-  const peg$e55 = peg$literalExpectation('REPEATS', false);
-  const peg$e56 = peg$literalExpectation('TIMES', false);
-  const peg$e57 = peg$literalExpectation('START', false);
-  const peg$e58 = peg$literalExpectation('STOP', false);
-  const peg$e59 = peg$classExpectation(
-    [
-      '\t',
-      '\n',
-      '\v',
-      '\f',
-      '\r',
-      ' ',
-      '\x85',
-      '\xA0',
-      '\u1680',
-      ['\u2000', '\u200A'],
-      '\u2028',
-      '\u2029',
-      '\u202F',
-      '\u205F',
-      '\u3000',
-    ],
-    false,
-    false,
-    false,
-  );
-  const peg$e60 = peg$literalExpectation('/*', false);
-  const peg$e61 = peg$literalExpectation('*/', false);
-  const peg$e62 = peg$literalExpectation('//', false);
-  const peg$e63 = peg$classExpectation(['\n', '\r'], true, false, false);
+}
+function error(message, location) {
+  location = location !== undefined ? location : peg$computeLocation(peg$savedPos, peg$currPos);
 
-  function peg$f0(head, tail) {
-    return joinObservations('FOLLOWEDBY', head, tail, range());
+  throw peg$buildSimpleError(message, location);
+}
+function peg$getUnicode(pos = peg$currPos) {
+  const cp = input.codePointAt(pos);
+  if (cp === undefined) {
+    return '';
   }
-  function peg$f1(head, tail) {
-    return joinObservations('OR', head, tail, range());
-  }
-  function peg$f2(head, tail) {
-    return joinObservations('AND', head, tail, range());
-  }
-  function peg$f3(base, qualifiers) {
-    return qualify(base, qualifiers, offset());
-  }
-  function peg$f4(comparison) {
-    return { kind: 'observation', comparison, loc: loc(range()) };
-  }
-  function peg$f5(seconds) {
-    return { kind: 'within', seconds, loc: loc(range()) };
-  }
-  function peg$f6(times) {
-    return { kind: 'repeats', times, loc: loc(range()) };
-  }
-  function peg$f7(start, stop) {
-    return { kind: 'start-stop', start, stop, loc: loc(range()) };
-  }
-  function peg$f8(head, tail) {
-    return joinComparisons('OR', head, tail, range());
-  }
-  function peg$f9(head, tail) {
-    return joinComparisons('AND', head, tail, range());
-  }
-  function peg$f10(negated, path) {
-    return { kind: 'exists', path, negated: negated !== null, loc: loc(range()) };
-  }
-  function peg$f11(path, negated, test) {
-    return { kind: test.kind, path, negated: negated !== null, ...test.rest, loc: loc(range()) };
-  }
-  function peg$f12(operator, value) {
-    return { kind: 'comparison', rest: { operator, value } };
-  }
-  function peg$f13(operator, value) {
-    return { kind: 'comparison', rest: { operator, value } };
-  }
-  function peg$f14(set) {
-    return { kind: 'in', rest: set };
-  }
-  function peg$f15(operator, value) {
-    return { kind: 'comparison', rest: { operator, value } };
-  }
-  function peg$f16() {
-    return '=';
-  }
-  function peg$f17() {
-    return '!=';
-  }
-  function peg$f18(head, tail) {
-    return [head, ...tail];
-  }
-  function peg$f19(values) {
-    return { values: values ?? [], setLoc: loc(range()) };
-  }
-  function peg$f20(objectType, first, rest) {
-    return { objectType, steps: [first, ...rest], loc: loc(range()) };
-  }
-  function peg$f21(name) {
-    return patternKeywords.has(name);
-  }
-  function peg$f22(name) {
-    return name;
-  }
-  function peg$f23(index) {
-    return index === '*'
-      ? { kind: 'any-index', loc: loc(range()) }
-      : { kind: 'index', index, loc: loc(range()) };
-  }
-  function peg$f24(name) {
-    return { kind: 'property', name, loc: loc(range()) };
-  }
-  function peg$f25(string) {
-    return { kind: 'property', name: string.value, loc: string.loc };
-  }
-  function peg$f26(name) {
-    return patternKeywords.has(name);
-  }
-  function peg$f27(name) {
-    return name;
-  }
-  function peg$f28(value) {
-    return { kind: 'boolean', value, loc: loc(range()) };
-  }
-  function peg$f29(value) {
-    return { kind: 'float', value, loc: loc(range()) };
-  }
-  function peg$f30(value) {
-    return { kind: 'integer', value, loc: loc(range()) };
-  }
-  function peg$f31(body, close) {
-    return stringConstant(body, close !== null, range());
-  }
-  function peg$f32(body, close) {
-    return timestampConstant(body, close !== null, range());
-  }
-  function peg$f33(body, close) {
-    return hexConstant(body, close !== null, range());
-  }
-  function peg$f34(body, close) {
-    return binaryConstant(body, close !== null, range());
-  }
-  function peg$f35() {
-    return true;
-  }
-  function peg$f36() {
-    return false;
-  }
-  function peg$f37(text) {
-    return numberText(text);
-  }
-  function peg$f38(text) {
-    return numberText(text);
-  }
-  function peg$f39(text) {
-    return numberText(text);
-  }
-  function peg$f40(text) {
-    return numberText(text);
-  }
-  let peg$currPos = options.peg$currPos | 0;
-  let peg$savedPos = peg$currPos;
-  const peg$posDetailsCache = [{ line: 1, column: 1 }];
-  let peg$maxFailPos = peg$currPos;
-  let peg$maxFailExpected = options.peg$maxFailExpected || [];
-  let peg$silentFails = options.peg$silentFails | 0;
+  return String.fromCodePoint(cp);
+}
+function peg$literalExpectation(text, ignoreCase) {
+  return { type: 'literal', text, ignoreCase };
+}
+function peg$classExpectation(parts, inverted, ignoreCase, unicode) {
+  return { type: 'class', parts, inverted, ignoreCase, unicode };
+}
+function peg$anyExpectation() {
+  return { type: 'any' };
+}
+function peg$endExpectation() {
+  return { type: 'end' };
+}
+function peg$otherExpectation(description) {
+  return { type: 'other', description };
+}
+function peg$computePosDetails(pos) {
+  let details = peg$posDetailsCache[pos];
+  let p;
 
-  let peg$result;
-
-  if (options.startRule) {
-    if (!(options.startRule in peg$startRuleFunctions)) {
-      throw new Error('Can\'t start parsing from rule "' + options.startRule + '".');
-    }
-
-    peg$startRuleFunction = peg$startRuleFunctions[options.startRule];
-  }
-
-  function text() {
-    return input.substring(peg$savedPos, peg$currPos);
-  }
-
-  function offset() {
-    return peg$savedPos;
-  }
-
-  function range() {
-    return {
-      source: peg$source,
-      start: peg$savedPos,
-      end: peg$currPos,
-    };
-  }
-
-  function location() {
-    return peg$computeLocation(peg$savedPos, peg$currPos);
-  }
-
-  function expected(description, location) {
-    location = location !== undefined ? location : peg$computeLocation(peg$savedPos, peg$currPos);
-
-    throw peg$buildStructuredError(
-      [peg$otherExpectation(description)],
-      input.substring(peg$savedPos, peg$currPos),
-      location,
-    );
-  }
-
-  function error(message, location) {
-    location = location !== undefined ? location : peg$computeLocation(peg$savedPos, peg$currPos);
-
-    throw peg$buildSimpleError(message, location);
-  }
-
-  function peg$getUnicode(pos = peg$currPos) {
-    const cp = input.codePointAt(pos);
-    if (cp === undefined) {
-      return '';
-    }
-    return String.fromCodePoint(cp);
-  }
-
-  function peg$literalExpectation(text, ignoreCase) {
-    return { type: 'literal', text, ignoreCase };
-  }
-
-  function peg$classExpectation(parts, inverted, ignoreCase, unicode) {
-    return { type: 'class', parts, inverted, ignoreCase, unicode };
-  }
-
-  function peg$anyExpectation() {
-    return { type: 'any' };
-  }
-
-  function peg$endExpectation() {
-    return { type: 'end' };
-  }
-
-  function peg$otherExpectation(description) {
-    return { type: 'other', description };
-  }
-
-  function peg$computePosDetails(pos) {
-    let details = peg$posDetailsCache[pos];
-    let p;
-
-    if (details) {
-      return details;
+  if (details) {
+    return details;
+  } else {
+    if (pos >= peg$posDetailsCache.length) {
+      p = peg$posDetailsCache.length - 1;
     } else {
-      if (pos >= peg$posDetailsCache.length) {
-        p = peg$posDetailsCache.length - 1;
+      p = pos;
+      while (!peg$posDetailsCache[--p]) {}
+    }
+
+    details = peg$posDetailsCache[p];
+    details = {
+      line: details.line,
+      column: details.column,
+    };
+
+    while (p < pos) {
+      if (input.charCodeAt(p) === 10) {
+        details.line++;
+        details.column = 1;
       } else {
-        p = pos;
-        while (!peg$posDetailsCache[--p]) {}
+        details.column++;
       }
 
-      details = peg$posDetailsCache[p];
-      details = {
-        line: details.line,
-        column: details.column,
-      };
+      p++;
+    }
 
-      while (p < pos) {
-        if (input.charCodeAt(p) === 10) {
-          details.line++;
-          details.column = 1;
-        } else {
-          details.column++;
-        }
+    peg$posDetailsCache[pos] = details;
 
-        p++;
+    return details;
+  }
+}
+function peg$computeLocation(startPos, endPos, offset) {
+  const startPosDetails = peg$computePosDetails(startPos);
+  const endPosDetails = peg$computePosDetails(endPos);
+
+  const res = {
+    source: peg$source,
+    start: {
+      offset: startPos,
+      line: startPosDetails.line,
+      column: startPosDetails.column,
+    },
+    end: {
+      offset: endPos,
+      line: endPosDetails.line,
+      column: endPosDetails.column,
+    },
+  };
+  if (offset && peg$source && typeof peg$source.offset === 'function') {
+    res.start = peg$source.offset(res.start);
+    res.end = peg$source.offset(res.end);
+  }
+  return res;
+}
+function peg$fail(expected) {
+  if (peg$currPos < peg$maxFailPos) {
+    return;
+  }
+
+  if (peg$currPos > peg$maxFailPos) {
+    peg$maxFailPos = peg$currPos;
+    peg$maxFailExpected = [];
+  }
+
+  peg$maxFailExpected.push(expected);
+}
+function peg$buildSimpleError(message, location) {
+  return new peg$SyntaxError(message, null, null, location);
+}
+function peg$buildStructuredError(expected, found, location) {
+  return new peg$SyntaxError(
+    peg$SyntaxError.buildMessage(expected, found),
+    expected,
+    found,
+    location,
+  );
+}
+function peg$parsePattern() {
+  let s0, s1, s2, s3;
+
+  s0 = peg$currPos;
+  s1 = peg$parse_();
+  s2 = peg$parseFollowedBy();
+  if (s2 !== peg$FAILED) {
+    s3 = peg$parse_();
+    s0 = s2;
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+
+  return s0;
+}
+function peg$parseFollowedBy() {
+  let s0, s1, s2, s3, s4, s5, s6, s7;
+
+  s0 = peg$currPos;
+  s1 = peg$parseObservationOr();
+  if (s1 !== peg$FAILED) {
+    s2 = [];
+    s3 = peg$currPos;
+    s4 = peg$parse_();
+    s5 = peg$parseFOLLOWEDBY();
+    if (s5 !== peg$FAILED) {
+      s6 = peg$parse_();
+      s7 = peg$parseObservationOr();
+      if (s7 !== peg$FAILED) {
+        s3 = s7;
+      } else {
+        peg$currPos = s3;
+        s3 = peg$FAILED;
       }
-
-      peg$posDetailsCache[pos] = details;
-
-      return details;
-    }
-  }
-
-  function peg$computeLocation(startPos, endPos, offset) {
-    const startPosDetails = peg$computePosDetails(startPos);
-    const endPosDetails = peg$computePosDetails(endPos);
-
-    const res = {
-      source: peg$source,
-      start: {
-        offset: startPos,
-        line: startPosDetails.line,
-        column: startPosDetails.column,
-      },
-      end: {
-        offset: endPos,
-        line: endPosDetails.line,
-        column: endPosDetails.column,
-      },
-    };
-    if (offset && peg$source && typeof peg$source.offset === 'function') {
-      res.start = peg$source.offset(res.start);
-      res.end = peg$source.offset(res.end);
-    }
-    return res;
-  }
-
-  function peg$fail(expected) {
-    if (peg$currPos < peg$maxFailPos) {
-      return;
-    }
-
-    if (peg$currPos > peg$maxFailPos) {
-      peg$maxFailPos = peg$currPos;
-      peg$maxFailExpected = [];
-    }
-
-    peg$maxFailExpected.push(expected);
-  }
-
-  function peg$buildSimpleError(message, location) {
-    return new peg$SyntaxError(message, null, null, location);
-  }
-
-  function peg$buildStructuredError(expected, found, location) {
-    return new peg$SyntaxError(
-      peg$SyntaxError.buildMessage(expected, found),
-      expected,
-      found,
-      location,
-    );
-  }
-
-  function peg$parsePattern() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    s1 = peg$parse_();
-    s2 = peg$parseFollowedBy();
-    if (s2 !== peg$FAILED) {
-      s3 = peg$parse_();
-      s0 = s2;
     } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
+      peg$currPos = s3;
+      s3 = peg$FAILED;
     }
-
-    return s0;
-  }
-
-  function peg$parseFollowedBy() {
-    let s0, s1, s2, s3, s4, s5, s6, s7;
-
-    s0 = peg$currPos;
-    s1 = peg$parseObservationOr();
-    if (s1 !== peg$FAILED) {
-      s2 = [];
+    while (s3 !== peg$FAILED) {
+      s2.push(s3);
       s3 = peg$currPos;
       s4 = peg$parse_();
       s5 = peg$parseFOLLOWEDBY();
@@ -683,42 +708,41 @@ function peg$parse(input, options) {
         peg$currPos = s3;
         s3 = peg$FAILED;
       }
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$currPos;
-        s4 = peg$parse_();
-        s5 = peg$parseFOLLOWEDBY();
-        if (s5 !== peg$FAILED) {
-          s6 = peg$parse_();
-          s7 = peg$parseObservationOr();
-          if (s7 !== peg$FAILED) {
-            s3 = s7;
-          } else {
-            peg$currPos = s3;
-            s3 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      }
-      peg$savedPos = s0;
-      s0 = peg$f0(s1, s2);
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
     }
-
-    return s0;
+    peg$savedPos = s0;
+    s0 = peg$f0(s1, s2);
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
   }
 
-  function peg$parseObservationOr() {
-    let s0, s1, s2, s3, s4, s5, s6, s7;
+  return s0;
+}
+function peg$parseObservationOr() {
+  let s0, s1, s2, s3, s4, s5, s6, s7;
 
-    s0 = peg$currPos;
-    s1 = peg$parseObservationAnd();
-    if (s1 !== peg$FAILED) {
-      s2 = [];
+  s0 = peg$currPos;
+  s1 = peg$parseObservationAnd();
+  if (s1 !== peg$FAILED) {
+    s2 = [];
+    s3 = peg$currPos;
+    s4 = peg$parse_();
+    s5 = peg$parseOR();
+    if (s5 !== peg$FAILED) {
+      s6 = peg$parse_();
+      s7 = peg$parseObservationAnd();
+      if (s7 !== peg$FAILED) {
+        s3 = s7;
+      } else {
+        peg$currPos = s3;
+        s3 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s3;
+      s3 = peg$FAILED;
+    }
+    while (s3 !== peg$FAILED) {
+      s2.push(s3);
       s3 = peg$currPos;
       s4 = peg$parse_();
       s5 = peg$parseOR();
@@ -735,42 +759,41 @@ function peg$parse(input, options) {
         peg$currPos = s3;
         s3 = peg$FAILED;
       }
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$currPos;
-        s4 = peg$parse_();
-        s5 = peg$parseOR();
-        if (s5 !== peg$FAILED) {
-          s6 = peg$parse_();
-          s7 = peg$parseObservationAnd();
-          if (s7 !== peg$FAILED) {
-            s3 = s7;
-          } else {
-            peg$currPos = s3;
-            s3 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      }
-      peg$savedPos = s0;
-      s0 = peg$f1(s1, s2);
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
     }
-
-    return s0;
+    peg$savedPos = s0;
+    s0 = peg$f1(s1, s2);
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
   }
 
-  function peg$parseObservationAnd() {
-    let s0, s1, s2, s3, s4, s5, s6, s7;
+  return s0;
+}
+function peg$parseObservationAnd() {
+  let s0, s1, s2, s3, s4, s5, s6, s7;
 
-    s0 = peg$currPos;
-    s1 = peg$parseQualified();
-    if (s1 !== peg$FAILED) {
-      s2 = [];
+  s0 = peg$currPos;
+  s1 = peg$parseQualified();
+  if (s1 !== peg$FAILED) {
+    s2 = [];
+    s3 = peg$currPos;
+    s4 = peg$parse_();
+    s5 = peg$parseAND();
+    if (s5 !== peg$FAILED) {
+      s6 = peg$parse_();
+      s7 = peg$parseQualified();
+      if (s7 !== peg$FAILED) {
+        s3 = s7;
+      } else {
+        peg$currPos = s3;
+        s3 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s3;
+      s3 = peg$FAILED;
+    }
+    while (s3 !== peg$FAILED) {
+      s2.push(s3);
       s3 = peg$currPos;
       s4 = peg$parse_();
       s5 = peg$parseAND();
@@ -787,42 +810,34 @@ function peg$parse(input, options) {
         peg$currPos = s3;
         s3 = peg$FAILED;
       }
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$currPos;
-        s4 = peg$parse_();
-        s5 = peg$parseAND();
-        if (s5 !== peg$FAILED) {
-          s6 = peg$parse_();
-          s7 = peg$parseQualified();
-          if (s7 !== peg$FAILED) {
-            s3 = s7;
-          } else {
-            peg$currPos = s3;
-            s3 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      }
-      peg$savedPos = s0;
-      s0 = peg$f2(s1, s2);
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
     }
-
-    return s0;
+    peg$savedPos = s0;
+    s0 = peg$f2(s1, s2);
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
   }
 
-  function peg$parseQualified() {
-    let s0, s1, s2, s3, s4, s5;
+  return s0;
+}
+function peg$parseQualified() {
+  let s0, s1, s2, s3, s4, s5;
 
-    s0 = peg$currPos;
-    s1 = peg$parseObservationAtom();
-    if (s1 !== peg$FAILED) {
-      s2 = [];
+  s0 = peg$currPos;
+  s1 = peg$parseObservationAtom();
+  if (s1 !== peg$FAILED) {
+    s2 = [];
+    s3 = peg$currPos;
+    s4 = peg$parse_();
+    s5 = peg$parseQualifier();
+    if (s5 !== peg$FAILED) {
+      s3 = s5;
+    } else {
+      peg$currPos = s3;
+      s3 = peg$FAILED;
+    }
+    while (s3 !== peg$FAILED) {
+      s2.push(s3);
       s3 = peg$currPos;
       s4 = peg$parse_();
       s5 = peg$parseQualifier();
@@ -832,308 +847,59 @@ function peg$parse(input, options) {
         peg$currPos = s3;
         s3 = peg$FAILED;
       }
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$currPos;
-        s4 = peg$parse_();
-        s5 = peg$parseQualifier();
-        if (s5 !== peg$FAILED) {
-          s3 = s5;
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      }
-      peg$savedPos = s0;
-      s0 = peg$f3(s1, s2);
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
     }
-
-    return s0;
+    peg$savedPos = s0;
+    s0 = peg$f3(s1, s2);
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
   }
 
-  function peg$parseObservationAtom() {
-    let s0, s1, s2, s3, s4, s5;
+  return s0;
+}
+function peg$parseObservationAtom() {
+  let s0, s1, s2, s3, s4, s5;
 
-    s0 = peg$currPos;
-    if (input.charCodeAt(peg$currPos) === 91) {
-      s1 = peg$c0;
-      peg$currPos++;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e0);
-      }
+  s0 = peg$currPos;
+  if (input.charCodeAt(peg$currPos) === 91) {
+    s1 = peg$c0;
+    peg$currPos++;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e0);
     }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$parse_();
-      s3 = peg$parseComparisonOr();
-      if (s3 !== peg$FAILED) {
-        s4 = peg$parse_();
-        if (input.charCodeAt(peg$currPos) === 93) {
-          s5 = peg$c1;
-          peg$currPos++;
-        } else {
-          s5 = peg$FAILED;
-          if (peg$silentFails === 0) {
-            peg$fail(peg$e1);
-          }
-        }
-        if (s5 !== peg$FAILED) {
-          peg$savedPos = s0;
-          s0 = peg$f4(s3);
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-    if (s0 === peg$FAILED) {
-      s0 = peg$currPos;
-      if (input.charCodeAt(peg$currPos) === 40) {
-        s1 = peg$c2;
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$parse_();
+    s3 = peg$parseComparisonOr();
+    if (s3 !== peg$FAILED) {
+      s4 = peg$parse_();
+      if (input.charCodeAt(peg$currPos) === 93) {
+        s5 = peg$c1;
         peg$currPos++;
       } else {
-        s1 = peg$FAILED;
+        s5 = peg$FAILED;
         if (peg$silentFails === 0) {
-          peg$fail(peg$e2);
+          peg$fail(peg$e1);
         }
       }
-      if (s1 !== peg$FAILED) {
-        s2 = peg$parse_();
-        s3 = peg$parseFollowedBy();
-        if (s3 !== peg$FAILED) {
-          s4 = peg$parse_();
-          if (input.charCodeAt(peg$currPos) === 41) {
-            s5 = peg$c3;
-            peg$currPos++;
-          } else {
-            s5 = peg$FAILED;
-            if (peg$silentFails === 0) {
-              peg$fail(peg$e3);
-            }
-          }
-          if (s5 !== peg$FAILED) {
-            s0 = s3;
-          } else {
-            peg$currPos = s0;
-            s0 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    }
-
-    return s0;
-  }
-
-  function peg$parseQualifier() {
-    let s0, s1, s2, s3, s4, s5, s6, s7;
-
-    s0 = peg$currPos;
-    s1 = peg$parseWITHIN();
-    if (s1 !== peg$FAILED) {
-      s2 = peg$parse_();
-      s3 = peg$parsePositiveNumber();
-      if (s3 !== peg$FAILED) {
-        s4 = peg$parse_();
-        s5 = peg$parseSECONDS();
-        if (s5 !== peg$FAILED) {
-          peg$savedPos = s0;
-          s0 = peg$f5(s3);
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-    if (s0 === peg$FAILED) {
-      s0 = peg$currPos;
-      s1 = peg$parseREPEATS();
-      if (s1 !== peg$FAILED) {
-        s2 = peg$parse_();
-        s3 = peg$parsePositiveInteger();
-        if (s3 !== peg$FAILED) {
-          s4 = peg$parse_();
-          s5 = peg$parseTIMES();
-          if (s5 !== peg$FAILED) {
-            peg$savedPos = s0;
-            s0 = peg$f6(s3);
-          } else {
-            peg$currPos = s0;
-            s0 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-      if (s0 === peg$FAILED) {
-        s0 = peg$currPos;
-        s1 = peg$parseSTART();
-        if (s1 !== peg$FAILED) {
-          s2 = peg$parse_();
-          s3 = peg$parseTimestamp();
-          if (s3 !== peg$FAILED) {
-            s4 = peg$parse_();
-            s5 = peg$parseSTOP();
-            if (s5 !== peg$FAILED) {
-              s6 = peg$parse_();
-              s7 = peg$parseTimestamp();
-              if (s7 !== peg$FAILED) {
-                peg$savedPos = s0;
-                s0 = peg$f7(s3, s7);
-              } else {
-                peg$currPos = s0;
-                s0 = peg$FAILED;
-              }
-            } else {
-              peg$currPos = s0;
-              s0 = peg$FAILED;
-            }
-          } else {
-            peg$currPos = s0;
-            s0 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
-      }
-    }
-
-    return s0;
-  }
-
-  function peg$parseComparisonOr() {
-    let s0, s1, s2, s3, s4, s5, s6, s7;
-
-    s0 = peg$currPos;
-    s1 = peg$parseComparisonAnd();
-    if (s1 !== peg$FAILED) {
-      s2 = [];
-      s3 = peg$currPos;
-      s4 = peg$parse_();
-      s5 = peg$parseOR();
       if (s5 !== peg$FAILED) {
-        s6 = peg$parse_();
-        s7 = peg$parseComparisonAnd();
-        if (s7 !== peg$FAILED) {
-          s3 = s7;
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
+        peg$savedPos = s0;
+        s0 = peg$f4(s3);
       } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
+        peg$currPos = s0;
+        s0 = peg$FAILED;
       }
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$currPos;
-        s4 = peg$parse_();
-        s5 = peg$parseOR();
-        if (s5 !== peg$FAILED) {
-          s6 = peg$parse_();
-          s7 = peg$parseComparisonAnd();
-          if (s7 !== peg$FAILED) {
-            s3 = s7;
-          } else {
-            peg$currPos = s3;
-            s3 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      }
-      peg$savedPos = s0;
-      s0 = peg$f8(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
     }
-
-    return s0;
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
   }
-
-  function peg$parseComparisonAnd() {
-    let s0, s1, s2, s3, s4, s5, s6, s7;
-
-    s0 = peg$currPos;
-    s1 = peg$parseComparisonAtom();
-    if (s1 !== peg$FAILED) {
-      s2 = [];
-      s3 = peg$currPos;
-      s4 = peg$parse_();
-      s5 = peg$parseAND();
-      if (s5 !== peg$FAILED) {
-        s6 = peg$parse_();
-        s7 = peg$parseComparisonAtom();
-        if (s7 !== peg$FAILED) {
-          s3 = s7;
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$currPos;
-        s4 = peg$parse_();
-        s5 = peg$parseAND();
-        if (s5 !== peg$FAILED) {
-          s6 = peg$parse_();
-          s7 = peg$parseComparisonAtom();
-          if (s7 !== peg$FAILED) {
-            s3 = s7;
-          } else {
-            peg$currPos = s3;
-            s3 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      }
-      peg$savedPos = s0;
-      s0 = peg$f9(s1, s2);
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseComparisonAtom() {
-    let s0, s1, s2, s3, s4, s5;
-
+  if (s0 === peg$FAILED) {
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 40) {
       s1 = peg$c2;
@@ -1146,7 +912,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$parse_();
-      s3 = peg$parseComparisonOr();
+      s3 = peg$parseFollowedBy();
       if (s3 !== peg$FAILED) {
         s4 = peg$parse_();
         if (input.charCodeAt(peg$currPos) === 41) {
@@ -1172,83 +938,52 @@ function peg$parse(input, options) {
       peg$currPos = s0;
       s0 = peg$FAILED;
     }
-    if (s0 === peg$FAILED) {
-      s0 = peg$currPos;
-      s1 = peg$currPos;
-      s2 = peg$parseNOT();
-      if (s2 !== peg$FAILED) {
-        s3 = peg$parse_();
-        s2 = [s2, s3];
-        s1 = s2;
-      } else {
-        peg$currPos = s1;
-        s1 = peg$FAILED;
-      }
-      if (s1 === peg$FAILED) {
-        s1 = null;
-      }
-      s2 = peg$parseEXISTS();
-      if (s2 !== peg$FAILED) {
-        s3 = peg$parse_();
-        s4 = peg$parseObjectPath();
-        if (s4 !== peg$FAILED) {
-          peg$savedPos = s0;
-          s0 = peg$f10(s1, s4);
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
+  }
+
+  return s0;
+}
+function peg$parseQualifier() {
+  let s0, s1, s2, s3, s4, s5, s6, s7;
+
+  s0 = peg$currPos;
+  s1 = peg$parseWITHIN();
+  if (s1 !== peg$FAILED) {
+    s2 = peg$parse_();
+    s3 = peg$parsePositiveNumber();
+    if (s3 !== peg$FAILED) {
+      s4 = peg$parse_();
+      s5 = peg$parseSECONDS();
+      if (s5 !== peg$FAILED) {
+        peg$savedPos = s0;
+        s0 = peg$f5(s3);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
       }
-      if (s0 === peg$FAILED) {
-        s0 = peg$currPos;
-        s1 = peg$parseObjectPath();
-        if (s1 !== peg$FAILED) {
-          s2 = peg$parse_();
-          s3 = peg$currPos;
-          s4 = peg$parseNOT();
-          if (s4 !== peg$FAILED) {
-            s5 = peg$parse_();
-            s4 = [s4, s5];
-            s3 = s4;
-          } else {
-            peg$currPos = s3;
-            s3 = peg$FAILED;
-          }
-          if (s3 === peg$FAILED) {
-            s3 = null;
-          }
-          s4 = peg$parseTest();
-          if (s4 !== peg$FAILED) {
-            peg$savedPos = s0;
-            s0 = peg$f11(s1, s3, s4);
-          } else {
-            peg$currPos = s0;
-            s0 = peg$FAILED;
-          }
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+  if (s0 === peg$FAILED) {
+    s0 = peg$currPos;
+    s1 = peg$parseREPEATS();
+    if (s1 !== peg$FAILED) {
+      s2 = peg$parse_();
+      s3 = peg$parsePositiveInteger();
+      if (s3 !== peg$FAILED) {
+        s4 = peg$parse_();
+        s5 = peg$parseTIMES();
+        if (s5 !== peg$FAILED) {
+          peg$savedPos = s0;
+          s0 = peg$f6(s3);
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
         }
-      }
-    }
-
-    return s0;
-  }
-
-  function peg$parseTest() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    s1 = peg$parseEqualityOperator();
-    if (s1 !== peg$FAILED) {
-      s2 = peg$parse_();
-      s3 = peg$parseConstant();
-      if (s3 !== peg$FAILED) {
-        peg$savedPos = s0;
-        s0 = peg$f12(s1, s3);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -1259,47 +994,19 @@ function peg$parse(input, options) {
     }
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
-      s1 = peg$parseOrderingOperator();
+      s1 = peg$parseSTART();
       if (s1 !== peg$FAILED) {
         s2 = peg$parse_();
-        s3 = peg$parseOrderableConstant();
+        s3 = peg$parseTimestamp();
         if (s3 !== peg$FAILED) {
-          peg$savedPos = s0;
-          s0 = peg$f13(s1, s3);
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-      if (s0 === peg$FAILED) {
-        s0 = peg$currPos;
-        s1 = peg$parseInOperator();
-        if (s1 !== peg$FAILED) {
-          s2 = peg$parse_();
-          s3 = peg$parseSet();
-          if (s3 !== peg$FAILED) {
-            peg$savedPos = s0;
-            s0 = peg$f14(s3);
-          } else {
-            peg$currPos = s0;
-            s0 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
-        if (s0 === peg$FAILED) {
-          s0 = peg$currPos;
-          s1 = peg$parseStringOperator();
-          if (s1 !== peg$FAILED) {
-            s2 = peg$parse_();
-            s3 = peg$parseString();
-            if (s3 !== peg$FAILED) {
+          s4 = peg$parse_();
+          s5 = peg$parseSTOP();
+          if (s5 !== peg$FAILED) {
+            s6 = peg$parse_();
+            s7 = peg$parseTimestamp();
+            if (s7 !== peg$FAILED) {
               peg$savedPos = s0;
-              s0 = peg$f15(s1, s3);
+              s0 = peg$f7(s3, s7);
             } else {
               peg$currPos = s0;
               s0 = peg$FAILED;
@@ -1308,188 +1015,150 @@ function peg$parse(input, options) {
             peg$currPos = s0;
             s0 = peg$FAILED;
           }
+        } else {
+          peg$currPos = s0;
+          s0 = peg$FAILED;
         }
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
       }
     }
-
-    return s0;
   }
 
-  function peg$parseEqualityOperator() {
-    let s0, s1;
+  return s0;
+}
+function peg$parseComparisonOr() {
+  let s0, s1, s2, s3, s4, s5, s6, s7;
 
-    peg$silentFails++;
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 2) === peg$c4) {
-      s1 = peg$c4;
-      peg$currPos += 2;
+  s0 = peg$currPos;
+  s1 = peg$parseComparisonAnd();
+  if (s1 !== peg$FAILED) {
+    s2 = [];
+    s3 = peg$currPos;
+    s4 = peg$parse_();
+    s5 = peg$parseOR();
+    if (s5 !== peg$FAILED) {
+      s6 = peg$parse_();
+      s7 = peg$parseComparisonAnd();
+      if (s7 !== peg$FAILED) {
+        s3 = s7;
+      } else {
+        peg$currPos = s3;
+        s3 = peg$FAILED;
+      }
     } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e5);
+      peg$currPos = s3;
+      s3 = peg$FAILED;
+    }
+    while (s3 !== peg$FAILED) {
+      s2.push(s3);
+      s3 = peg$currPos;
+      s4 = peg$parse_();
+      s5 = peg$parseOR();
+      if (s5 !== peg$FAILED) {
+        s6 = peg$parse_();
+        s7 = peg$parseComparisonAnd();
+        if (s7 !== peg$FAILED) {
+          s3 = s7;
+        } else {
+          peg$currPos = s3;
+          s3 = peg$FAILED;
+        }
+      } else {
+        peg$currPos = s3;
+        s3 = peg$FAILED;
       }
     }
-    if (s1 === peg$FAILED) {
-      if (input.charCodeAt(peg$currPos) === 61) {
-        s1 = peg$c5;
+    peg$savedPos = s0;
+    s0 = peg$f8(s1, s2);
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+
+  return s0;
+}
+function peg$parseComparisonAnd() {
+  let s0, s1, s2, s3, s4, s5, s6, s7;
+
+  s0 = peg$currPos;
+  s1 = peg$parseComparisonAtom();
+  if (s1 !== peg$FAILED) {
+    s2 = [];
+    s3 = peg$currPos;
+    s4 = peg$parse_();
+    s5 = peg$parseAND();
+    if (s5 !== peg$FAILED) {
+      s6 = peg$parse_();
+      s7 = peg$parseComparisonAtom();
+      if (s7 !== peg$FAILED) {
+        s3 = s7;
+      } else {
+        peg$currPos = s3;
+        s3 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s3;
+      s3 = peg$FAILED;
+    }
+    while (s3 !== peg$FAILED) {
+      s2.push(s3);
+      s3 = peg$currPos;
+      s4 = peg$parse_();
+      s5 = peg$parseAND();
+      if (s5 !== peg$FAILED) {
+        s6 = peg$parse_();
+        s7 = peg$parseComparisonAtom();
+        if (s7 !== peg$FAILED) {
+          s3 = s7;
+        } else {
+          peg$currPos = s3;
+          s3 = peg$FAILED;
+        }
+      } else {
+        peg$currPos = s3;
+        s3 = peg$FAILED;
+      }
+    }
+    peg$savedPos = s0;
+    s0 = peg$f9(s1, s2);
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+
+  return s0;
+}
+function peg$parseComparisonAtom() {
+  let s0, s1, s2, s3, s4, s5;
+
+  s0 = peg$currPos;
+  if (input.charCodeAt(peg$currPos) === 40) {
+    s1 = peg$c2;
+    peg$currPos++;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e2);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$parse_();
+    s3 = peg$parseComparisonOr();
+    if (s3 !== peg$FAILED) {
+      s4 = peg$parse_();
+      if (input.charCodeAt(peg$currPos) === 41) {
+        s5 = peg$c3;
         peg$currPos++;
       } else {
-        s1 = peg$FAILED;
+        s5 = peg$FAILED;
         if (peg$silentFails === 0) {
-          peg$fail(peg$e6);
+          peg$fail(peg$e3);
         }
       }
-    }
-    if (s1 !== peg$FAILED) {
-      peg$savedPos = s0;
-      s1 = peg$f16();
-    }
-    s0 = s1;
-    if (s0 === peg$FAILED) {
-      s0 = peg$currPos;
-      if (input.substr(peg$currPos, 2) === peg$c6) {
-        s1 = peg$c6;
-        peg$currPos += 2;
-      } else {
-        s1 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e7);
-        }
-      }
-      if (s1 === peg$FAILED) {
-        if (input.substr(peg$currPos, 2) === peg$c7) {
-          s1 = peg$c7;
-          peg$currPos += 2;
-        } else {
-          s1 = peg$FAILED;
-          if (peg$silentFails === 0) {
-            peg$fail(peg$e8);
-          }
-        }
-      }
-      if (s1 !== peg$FAILED) {
-        peg$savedPos = s0;
-        s1 = peg$f17();
-      }
-      s0 = s1;
-    }
-    peg$silentFails--;
-    if (s0 === peg$FAILED) {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e4);
-      }
-    }
-
-    return s0;
-  }
-
-  function peg$parseOrderingOperator() {
-    let s0, s1;
-
-    peg$silentFails++;
-    if (input.substr(peg$currPos, 2) === peg$c8) {
-      s0 = peg$c8;
-      peg$currPos += 2;
-    } else {
-      s0 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e9);
-      }
-    }
-    if (s0 === peg$FAILED) {
-      if (input.substr(peg$currPos, 2) === peg$c9) {
-        s0 = peg$c9;
-        peg$currPos += 2;
-      } else {
-        s0 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e10);
-        }
-      }
-      if (s0 === peg$FAILED) {
-        s0 = input.charAt(peg$currPos);
-        if (peg$r0.test(s0)) {
-          peg$currPos++;
-        } else {
-          s0 = peg$FAILED;
-          if (peg$silentFails === 0) {
-            peg$fail(peg$e11);
-          }
-        }
-      }
-    }
-    peg$silentFails--;
-    if (s0 === peg$FAILED) {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e4);
-      }
-    }
-
-    return s0;
-  }
-
-  function peg$parseStringOperator() {
-    let s0, s1, s2, s3;
-
-    peg$silentFails++;
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 4) === peg$c10) {
-      s1 = peg$c10;
-      peg$currPos += 4;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e12);
-      }
-    }
-    if (s1 === peg$FAILED) {
-      if (input.substr(peg$currPos, 7) === peg$c11) {
-        s1 = peg$c11;
-        peg$currPos += 7;
-      } else {
-        s1 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e13);
-        }
-      }
-      if (s1 === peg$FAILED) {
-        if (input.substr(peg$currPos, 8) === peg$c12) {
-          s1 = peg$c12;
-          peg$currPos += 8;
-        } else {
-          s1 = peg$FAILED;
-          if (peg$silentFails === 0) {
-            peg$fail(peg$e14);
-          }
-        }
-        if (s1 === peg$FAILED) {
-          if (input.substr(peg$currPos, 10) === peg$c13) {
-            s1 = peg$c13;
-            peg$currPos += 10;
-          } else {
-            s1 = peg$FAILED;
-            if (peg$silentFails === 0) {
-              peg$fail(peg$e15);
-            }
-          }
-        }
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      peg$silentFails++;
-      s3 = peg$parseIdentifierPart();
-      peg$silentFails--;
-      if (s3 === peg$FAILED) {
-        s2 = undefined;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-      if (s2 !== peg$FAILED) {
-        s0 = s1;
+      if (s5 !== peg$FAILED) {
+        s0 = s3;
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -1498,52 +1167,402 @@ function peg$parse(input, options) {
       peg$currPos = s0;
       s0 = peg$FAILED;
     }
-    peg$silentFails--;
-    if (s0 === peg$FAILED) {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e4);
-      }
-    }
-
-    return s0;
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
   }
-
-  function peg$parseInOperator() {
-    let s0, s1;
-
-    peg$silentFails++;
-    s0 = peg$parseIN();
-    peg$silentFails--;
-    if (s0 === peg$FAILED) {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e4);
-      }
-    }
-
-    return s0;
-  }
-
-  function peg$parseSet() {
-    let s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10;
-
+  if (s0 === peg$FAILED) {
     s0 = peg$currPos;
-    if (input.charCodeAt(peg$currPos) === 40) {
-      s1 = peg$c2;
+    s1 = peg$currPos;
+    s2 = peg$parseNOT();
+    if (s2 !== peg$FAILED) {
+      s3 = peg$parse_();
+      s2 = [s2, s3];
+      s1 = s2;
+    } else {
+      peg$currPos = s1;
+      s1 = peg$FAILED;
+    }
+    if (s1 === peg$FAILED) {
+      s1 = null;
+    }
+    s2 = peg$parseEXISTS();
+    if (s2 !== peg$FAILED) {
+      s3 = peg$parse_();
+      s4 = peg$parseObjectPath();
+      if (s4 !== peg$FAILED) {
+        peg$savedPos = s0;
+        s0 = peg$f10(s1, s4);
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+    if (s0 === peg$FAILED) {
+      s0 = peg$currPos;
+      s1 = peg$parseObjectPath();
+      if (s1 !== peg$FAILED) {
+        s2 = peg$parse_();
+        s3 = peg$currPos;
+        s4 = peg$parseNOT();
+        if (s4 !== peg$FAILED) {
+          s5 = peg$parse_();
+          s4 = [s4, s5];
+          s3 = s4;
+        } else {
+          peg$currPos = s3;
+          s3 = peg$FAILED;
+        }
+        if (s3 === peg$FAILED) {
+          s3 = null;
+        }
+        s4 = peg$parseTest();
+        if (s4 !== peg$FAILED) {
+          peg$savedPos = s0;
+          s0 = peg$f11(s1, s3, s4);
+        } else {
+          peg$currPos = s0;
+          s0 = peg$FAILED;
+        }
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
+    }
+  }
+
+  return s0;
+}
+function peg$parseTest() {
+  let s0, s1, s2, s3;
+
+  s0 = peg$currPos;
+  s1 = peg$parseEqualityOperator();
+  if (s1 !== peg$FAILED) {
+    s2 = peg$parse_();
+    s3 = peg$parseConstant();
+    if (s3 !== peg$FAILED) {
+      peg$savedPos = s0;
+      s0 = peg$f12(s1, s3);
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+  if (s0 === peg$FAILED) {
+    s0 = peg$currPos;
+    s1 = peg$parseOrderingOperator();
+    if (s1 !== peg$FAILED) {
+      s2 = peg$parse_();
+      s3 = peg$parseOrderableConstant();
+      if (s3 !== peg$FAILED) {
+        peg$savedPos = s0;
+        s0 = peg$f13(s1, s3);
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+    if (s0 === peg$FAILED) {
+      s0 = peg$currPos;
+      s1 = peg$parseInOperator();
+      if (s1 !== peg$FAILED) {
+        s2 = peg$parse_();
+        s3 = peg$parseSet();
+        if (s3 !== peg$FAILED) {
+          peg$savedPos = s0;
+          s0 = peg$f14(s3);
+        } else {
+          peg$currPos = s0;
+          s0 = peg$FAILED;
+        }
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
+      if (s0 === peg$FAILED) {
+        s0 = peg$currPos;
+        s1 = peg$parseStringOperator();
+        if (s1 !== peg$FAILED) {
+          s2 = peg$parse_();
+          s3 = peg$parseString();
+          if (s3 !== peg$FAILED) {
+            peg$savedPos = s0;
+            s0 = peg$f15(s1, s3);
+          } else {
+            peg$currPos = s0;
+            s0 = peg$FAILED;
+          }
+        } else {
+          peg$currPos = s0;
+          s0 = peg$FAILED;
+        }
+      }
+    }
+  }
+
+  return s0;
+}
+function peg$parseEqualityOperator() {
+  let s0, s1;
+
+  peg$silentFails++;
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 2) === peg$c4) {
+    s1 = peg$c4;
+    peg$currPos += 2;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e5);
+    }
+  }
+  if (s1 === peg$FAILED) {
+    if (input.charCodeAt(peg$currPos) === 61) {
+      s1 = peg$c5;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
       if (peg$silentFails === 0) {
-        peg$fail(peg$e2);
+        peg$fail(peg$e6);
+      }
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    peg$savedPos = s0;
+    s1 = peg$f16();
+  }
+  s0 = s1;
+  if (s0 === peg$FAILED) {
+    s0 = peg$currPos;
+    if (input.substr(peg$currPos, 2) === peg$c6) {
+      s1 = peg$c6;
+      peg$currPos += 2;
+    } else {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e7);
+      }
+    }
+    if (s1 === peg$FAILED) {
+      if (input.substr(peg$currPos, 2) === peg$c7) {
+        s1 = peg$c7;
+        peg$currPos += 2;
+      } else {
+        s1 = peg$FAILED;
+        if (peg$silentFails === 0) {
+          peg$fail(peg$e8);
+        }
       }
     }
     if (s1 !== peg$FAILED) {
-      s2 = peg$parse_();
-      s3 = peg$currPos;
-      s4 = peg$parseConstant();
-      if (s4 !== peg$FAILED) {
-        s5 = [];
+      peg$savedPos = s0;
+      s1 = peg$f17();
+    }
+    s0 = s1;
+  }
+  peg$silentFails--;
+  if (s0 === peg$FAILED) {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e4);
+    }
+  }
+
+  return s0;
+}
+function peg$parseOrderingOperator() {
+  let s0, s1;
+
+  peg$silentFails++;
+  if (input.substr(peg$currPos, 2) === peg$c8) {
+    s0 = peg$c8;
+    peg$currPos += 2;
+  } else {
+    s0 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e9);
+    }
+  }
+  if (s0 === peg$FAILED) {
+    if (input.substr(peg$currPos, 2) === peg$c9) {
+      s0 = peg$c9;
+      peg$currPos += 2;
+    } else {
+      s0 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e10);
+      }
+    }
+    if (s0 === peg$FAILED) {
+      s0 = input.charAt(peg$currPos);
+      if (peg$r0.test(s0)) {
+        peg$currPos++;
+      } else {
+        s0 = peg$FAILED;
+        if (peg$silentFails === 0) {
+          peg$fail(peg$e11);
+        }
+      }
+    }
+  }
+  peg$silentFails--;
+  if (s0 === peg$FAILED) {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e4);
+    }
+  }
+
+  return s0;
+}
+function peg$parseStringOperator() {
+  let s0, s1, s2, s3;
+
+  peg$silentFails++;
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 4) === peg$c10) {
+    s1 = peg$c10;
+    peg$currPos += 4;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e12);
+    }
+  }
+  if (s1 === peg$FAILED) {
+    if (input.substr(peg$currPos, 7) === peg$c11) {
+      s1 = peg$c11;
+      peg$currPos += 7;
+    } else {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e13);
+      }
+    }
+    if (s1 === peg$FAILED) {
+      if (input.substr(peg$currPos, 8) === peg$c12) {
+        s1 = peg$c12;
+        peg$currPos += 8;
+      } else {
+        s1 = peg$FAILED;
+        if (peg$silentFails === 0) {
+          peg$fail(peg$e14);
+        }
+      }
+      if (s1 === peg$FAILED) {
+        if (input.substr(peg$currPos, 10) === peg$c13) {
+          s1 = peg$c13;
+          peg$currPos += 10;
+        } else {
+          s1 = peg$FAILED;
+          if (peg$silentFails === 0) {
+            peg$fail(peg$e15);
+          }
+        }
+      }
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    peg$silentFails++;
+    s3 = peg$parseIdentifierPart();
+    peg$silentFails--;
+    if (s3 === peg$FAILED) {
+      s2 = undefined;
+    } else {
+      peg$currPos = s2;
+      s2 = peg$FAILED;
+    }
+    if (s2 !== peg$FAILED) {
+      s0 = s1;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+  peg$silentFails--;
+  if (s0 === peg$FAILED) {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e4);
+    }
+  }
+
+  return s0;
+}
+function peg$parseInOperator() {
+  let s0, s1;
+
+  peg$silentFails++;
+  s0 = peg$parseIN();
+  peg$silentFails--;
+  if (s0 === peg$FAILED) {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e4);
+    }
+  }
+
+  return s0;
+}
+function peg$parseSet() {
+  let s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10;
+
+  s0 = peg$currPos;
+  if (input.charCodeAt(peg$currPos) === 40) {
+    s1 = peg$c2;
+    peg$currPos++;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e2);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$parse_();
+    s3 = peg$currPos;
+    s4 = peg$parseConstant();
+    if (s4 !== peg$FAILED) {
+      s5 = [];
+      s6 = peg$currPos;
+      s7 = peg$parse_();
+      if (input.charCodeAt(peg$currPos) === 44) {
+        s8 = peg$c14;
+        peg$currPos++;
+      } else {
+        s8 = peg$FAILED;
+        if (peg$silentFails === 0) {
+          peg$fail(peg$e16);
+        }
+      }
+      if (s8 !== peg$FAILED) {
+        s9 = peg$parse_();
+        s10 = peg$parseConstant();
+        if (s10 !== peg$FAILED) {
+          s6 = s10;
+        } else {
+          peg$currPos = s6;
+          s6 = peg$FAILED;
+        }
+      } else {
+        peg$currPos = s6;
+        s6 = peg$FAILED;
+      }
+      while (s6 !== peg$FAILED) {
+        s5.push(s6);
         s6 = peg$currPos;
         s7 = peg$parse_();
         if (input.charCodeAt(peg$currPos) === 44) {
@@ -1568,88 +1587,72 @@ function peg$parse(input, options) {
           peg$currPos = s6;
           s6 = peg$FAILED;
         }
-        while (s6 !== peg$FAILED) {
-          s5.push(s6);
-          s6 = peg$currPos;
-          s7 = peg$parse_();
-          if (input.charCodeAt(peg$currPos) === 44) {
-            s8 = peg$c14;
-            peg$currPos++;
-          } else {
-            s8 = peg$FAILED;
-            if (peg$silentFails === 0) {
-              peg$fail(peg$e16);
-            }
-          }
-          if (s8 !== peg$FAILED) {
-            s9 = peg$parse_();
-            s10 = peg$parseConstant();
-            if (s10 !== peg$FAILED) {
-              s6 = s10;
-            } else {
-              peg$currPos = s6;
-              s6 = peg$FAILED;
-            }
-          } else {
-            peg$currPos = s6;
-            s6 = peg$FAILED;
-          }
-        }
-        peg$savedPos = s3;
-        s3 = peg$f18(s4, s5);
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
       }
-      if (s3 === peg$FAILED) {
-        s3 = null;
+      peg$savedPos = s3;
+      s3 = peg$f18(s4, s5);
+    } else {
+      peg$currPos = s3;
+      s3 = peg$FAILED;
+    }
+    if (s3 === peg$FAILED) {
+      s3 = null;
+    }
+    s4 = peg$parse_();
+    if (input.charCodeAt(peg$currPos) === 41) {
+      s5 = peg$c3;
+      peg$currPos++;
+    } else {
+      s5 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e3);
       }
-      s4 = peg$parse_();
-      if (input.charCodeAt(peg$currPos) === 41) {
-        s5 = peg$c3;
-        peg$currPos++;
-      } else {
-        s5 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e3);
-        }
-      }
-      if (s5 !== peg$FAILED) {
-        peg$savedPos = s0;
-        s0 = peg$f19(s3);
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
+    }
+    if (s5 !== peg$FAILED) {
+      peg$savedPos = s0;
+      s0 = peg$f19(s3);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
     }
-
-    return s0;
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
   }
 
-  function peg$parseObjectPath() {
-    let s0, s1, s2, s3, s4, s5, s6, s7, s8, s9;
+  return s0;
+}
+function peg$parseObjectPath() {
+  let s0, s1, s2, s3, s4, s5, s6, s7, s8, s9;
 
-    s0 = peg$currPos;
-    s1 = peg$parseObjectType();
-    if (s1 !== peg$FAILED) {
-      s2 = peg$parse_();
-      if (input.charCodeAt(peg$currPos) === 58) {
-        s3 = peg$c15;
-        peg$currPos++;
-      } else {
-        s3 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e17);
-        }
+  s0 = peg$currPos;
+  s1 = peg$parseObjectType();
+  if (s1 !== peg$FAILED) {
+    s2 = peg$parse_();
+    if (input.charCodeAt(peg$currPos) === 58) {
+      s3 = peg$c15;
+      peg$currPos++;
+    } else {
+      s3 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e17);
       }
-      if (s3 !== peg$FAILED) {
-        s4 = peg$parse_();
-        s5 = peg$parsePropertyName();
-        if (s5 !== peg$FAILED) {
-          s6 = [];
+    }
+    if (s3 !== peg$FAILED) {
+      s4 = peg$parse_();
+      s5 = peg$parsePropertyName();
+      if (s5 !== peg$FAILED) {
+        s6 = [];
+        s7 = peg$currPos;
+        s8 = peg$parse_();
+        s9 = peg$parsePathStep();
+        if (s9 !== peg$FAILED) {
+          s7 = s9;
+        } else {
+          peg$currPos = s7;
+          s7 = peg$FAILED;
+        }
+        while (s7 !== peg$FAILED) {
+          s6.push(s7);
           s7 = peg$currPos;
           s8 = peg$parse_();
           s9 = peg$parsePathStep();
@@ -1659,24 +1662,9 @@ function peg$parse(input, options) {
             peg$currPos = s7;
             s7 = peg$FAILED;
           }
-          while (s7 !== peg$FAILED) {
-            s6.push(s7);
-            s7 = peg$currPos;
-            s8 = peg$parse_();
-            s9 = peg$parsePathStep();
-            if (s9 !== peg$FAILED) {
-              s7 = s9;
-            } else {
-              peg$currPos = s7;
-              s7 = peg$FAILED;
-            }
-          }
-          peg$savedPos = s0;
-          s0 = peg$f20(s1, s5, s6);
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
         }
+        peg$savedPos = s0;
+        s0 = peg$f20(s1, s5, s6);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -1685,28 +1673,42 @@ function peg$parse(input, options) {
       peg$currPos = s0;
       s0 = peg$FAILED;
     }
-
-    return s0;
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
   }
 
-  function peg$parseObjectType() {
-    let s0, s1, s2, s3, s4, s5;
+  return s0;
+}
+function peg$parseObjectType() {
+  let s0, s1, s2, s3, s4, s5;
 
-    peg$silentFails++;
-    s0 = peg$currPos;
-    s1 = peg$currPos;
-    s2 = peg$currPos;
-    s3 = input.charAt(peg$currPos);
-    if (peg$r1.test(s3)) {
+  peg$silentFails++;
+  s0 = peg$currPos;
+  s1 = peg$currPos;
+  s2 = peg$currPos;
+  s3 = input.charAt(peg$currPos);
+  if (peg$r1.test(s3)) {
+    peg$currPos++;
+  } else {
+    s3 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e19);
+    }
+  }
+  if (s3 !== peg$FAILED) {
+    s4 = [];
+    s5 = input.charAt(peg$currPos);
+    if (peg$r2.test(s5)) {
       peg$currPos++;
     } else {
-      s3 = peg$FAILED;
+      s5 = peg$FAILED;
       if (peg$silentFails === 0) {
-        peg$fail(peg$e19);
+        peg$fail(peg$e20);
       }
     }
-    if (s3 !== peg$FAILED) {
-      s4 = [];
+    while (s5 !== peg$FAILED) {
+      s4.push(s5);
       s5 = input.charAt(peg$currPos);
       if (peg$r2.test(s5)) {
         peg$currPos++;
@@ -1716,117 +1718,101 @@ function peg$parse(input, options) {
           peg$fail(peg$e20);
         }
       }
-      while (s5 !== peg$FAILED) {
-        s4.push(s5);
-        s5 = input.charAt(peg$currPos);
-        if (peg$r2.test(s5)) {
-          peg$currPos++;
-        } else {
-          s5 = peg$FAILED;
-          if (peg$silentFails === 0) {
-            peg$fail(peg$e20);
-          }
-        }
-      }
-      s3 = [s3, s4];
-      s2 = s3;
-    } else {
-      peg$currPos = s2;
+    }
+    s3 = [s3, s4];
+    s2 = s3;
+  } else {
+    peg$currPos = s2;
+    s2 = peg$FAILED;
+  }
+  if (s2 !== peg$FAILED) {
+    s1 = input.substring(s1, peg$currPos);
+  } else {
+    s1 = s2;
+  }
+  if (s1 !== peg$FAILED) {
+    peg$savedPos = peg$currPos;
+    s2 = peg$f21(s1);
+    if (s2) {
       s2 = peg$FAILED;
+    } else {
+      s2 = undefined;
     }
     if (s2 !== peg$FAILED) {
-      s1 = input.substring(s1, peg$currPos);
-    } else {
-      s1 = s2;
-    }
-    if (s1 !== peg$FAILED) {
-      peg$savedPos = peg$currPos;
-      s2 = peg$f21(s1);
-      if (s2) {
-        s2 = peg$FAILED;
-      } else {
-        s2 = undefined;
-      }
-      if (s2 !== peg$FAILED) {
-        peg$savedPos = s0;
-        s0 = peg$f22(s1);
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
+      peg$savedPos = s0;
+      s0 = peg$f22(s1);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
     }
-    peg$silentFails--;
-    if (s0 === peg$FAILED) {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e18);
-      }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+  peg$silentFails--;
+  if (s0 === peg$FAILED) {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e18);
     }
-
-    return s0;
   }
 
-  function peg$parsePathStep() {
-    let s0, s1, s2, s3, s4, s5;
+  return s0;
+}
+function peg$parsePathStep() {
+  let s0, s1, s2, s3, s4, s5;
 
+  s0 = peg$currPos;
+  if (input.charCodeAt(peg$currPos) === 46) {
+    s1 = peg$c16;
+    peg$currPos++;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e21);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$parse_();
+    s3 = peg$parsePropertyName();
+    if (s3 !== peg$FAILED) {
+      s0 = s3;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+  if (s0 === peg$FAILED) {
     s0 = peg$currPos;
-    if (input.charCodeAt(peg$currPos) === 46) {
-      s1 = peg$c16;
+    if (input.charCodeAt(peg$currPos) === 91) {
+      s1 = peg$c0;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
       if (peg$silentFails === 0) {
-        peg$fail(peg$e21);
+        peg$fail(peg$e0);
       }
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$parse_();
-      s3 = peg$parsePropertyName();
+      s3 = peg$parseIndex();
       if (s3 !== peg$FAILED) {
-        s0 = s3;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-    if (s0 === peg$FAILED) {
-      s0 = peg$currPos;
-      if (input.charCodeAt(peg$currPos) === 91) {
-        s1 = peg$c0;
-        peg$currPos++;
-      } else {
-        s1 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e0);
+        s4 = peg$parse_();
+        if (input.charCodeAt(peg$currPos) === 93) {
+          s5 = peg$c1;
+          peg$currPos++;
+        } else {
+          s5 = peg$FAILED;
+          if (peg$silentFails === 0) {
+            peg$fail(peg$e1);
+          }
         }
-      }
-      if (s1 !== peg$FAILED) {
-        s2 = peg$parse_();
-        s3 = peg$parseIndex();
-        if (s3 !== peg$FAILED) {
-          s4 = peg$parse_();
-          if (input.charCodeAt(peg$currPos) === 93) {
-            s5 = peg$c1;
-            peg$currPos++;
-          } else {
-            s5 = peg$FAILED;
-            if (peg$silentFails === 0) {
-              peg$fail(peg$e1);
-            }
-          }
-          if (s5 !== peg$FAILED) {
-            peg$savedPos = s0;
-            s0 = peg$f23(s3);
-          } else {
-            peg$currPos = s0;
-            s0 = peg$FAILED;
-          }
+        if (s5 !== peg$FAILED) {
+          peg$savedPos = s0;
+          s0 = peg$f23(s3);
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -1835,79 +1821,91 @@ function peg$parse(input, options) {
         peg$currPos = s0;
         s0 = peg$FAILED;
       }
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
     }
-
-    return s0;
   }
 
-  function peg$parseIndex() {
-    let s0, s1;
+  return s0;
+}
+function peg$parseIndex() {
+  let s0, s1;
 
-    peg$silentFails++;
-    s0 = peg$parseInteger();
-    if (s0 === peg$FAILED) {
-      if (input.charCodeAt(peg$currPos) === 42) {
-        s0 = peg$c17;
-        peg$currPos++;
-      } else {
-        s0 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e23);
-        }
-      }
-    }
-    peg$silentFails--;
-    if (s0 === peg$FAILED) {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e22);
-      }
-    }
-
-    return s0;
-  }
-
-  function peg$parsePropertyName() {
-    let s0, s1;
-
-    s0 = peg$currPos;
-    s1 = peg$parseIdentifier();
-    if (s1 !== peg$FAILED) {
-      peg$savedPos = s0;
-      s1 = peg$f24(s1);
-    }
-    s0 = s1;
-    if (s0 === peg$FAILED) {
-      s0 = peg$currPos;
-      s1 = peg$parseString();
-      if (s1 !== peg$FAILED) {
-        peg$savedPos = s0;
-        s1 = peg$f25(s1);
-      }
-      s0 = s1;
-    }
-
-    return s0;
-  }
-
-  function peg$parseIdentifier() {
-    let s0, s1, s2, s3, s4, s5;
-
-    peg$silentFails++;
-    s0 = peg$currPos;
-    s1 = peg$currPos;
-    s2 = peg$currPos;
-    s3 = input.charAt(peg$currPos);
-    if (peg$r1.test(s3)) {
+  peg$silentFails++;
+  s0 = peg$parseInteger();
+  if (s0 === peg$FAILED) {
+    if (input.charCodeAt(peg$currPos) === 42) {
+      s0 = peg$c17;
       peg$currPos++;
     } else {
-      s3 = peg$FAILED;
+      s0 = peg$FAILED;
       if (peg$silentFails === 0) {
-        peg$fail(peg$e19);
+        peg$fail(peg$e23);
       }
     }
-    if (s3 !== peg$FAILED) {
-      s4 = [];
+  }
+  peg$silentFails--;
+  if (s0 === peg$FAILED) {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e22);
+    }
+  }
+
+  return s0;
+}
+function peg$parsePropertyName() {
+  let s0, s1;
+
+  s0 = peg$currPos;
+  s1 = peg$parseIdentifier();
+  if (s1 !== peg$FAILED) {
+    peg$savedPos = s0;
+    s1 = peg$f24(s1);
+  }
+  s0 = s1;
+  if (s0 === peg$FAILED) {
+    s0 = peg$currPos;
+    s1 = peg$parseString();
+    if (s1 !== peg$FAILED) {
+      peg$savedPos = s0;
+      s1 = peg$f25(s1);
+    }
+    s0 = s1;
+  }
+
+  return s0;
+}
+function peg$parseIdentifier() {
+  let s0, s1, s2, s3, s4, s5;
+
+  peg$silentFails++;
+  s0 = peg$currPos;
+  s1 = peg$currPos;
+  s2 = peg$currPos;
+  s3 = input.charAt(peg$currPos);
+  if (peg$r1.test(s3)) {
+    peg$currPos++;
+  } else {
+    s3 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e19);
+    }
+  }
+  if (s3 !== peg$FAILED) {
+    s4 = [];
+    s5 = input.charAt(peg$currPos);
+    if (peg$r3.test(s5)) {
+      peg$currPos++;
+    } else {
+      s5 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e25);
+      }
+    }
+    while (s5 !== peg$FAILED) {
+      s4.push(s5);
       s5 = input.charAt(peg$currPos);
       if (peg$r3.test(s5)) {
         peg$currPos++;
@@ -1917,55 +1915,40 @@ function peg$parse(input, options) {
           peg$fail(peg$e25);
         }
       }
-      while (s5 !== peg$FAILED) {
-        s4.push(s5);
-        s5 = input.charAt(peg$currPos);
-        if (peg$r3.test(s5)) {
-          peg$currPos++;
-        } else {
-          s5 = peg$FAILED;
-          if (peg$silentFails === 0) {
-            peg$fail(peg$e25);
-          }
-        }
-      }
-      s3 = [s3, s4];
-      s2 = s3;
+    }
+    s3 = [s3, s4];
+    s2 = s3;
+  } else {
+    peg$currPos = s2;
+    s2 = peg$FAILED;
+  }
+  if (s2 !== peg$FAILED) {
+    s1 = input.substring(s1, peg$currPos);
+  } else {
+    s1 = s2;
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    peg$silentFails++;
+    s3 = peg$parseIdentifierPart();
+    peg$silentFails--;
+    if (s3 === peg$FAILED) {
+      s2 = undefined;
     } else {
       peg$currPos = s2;
       s2 = peg$FAILED;
     }
     if (s2 !== peg$FAILED) {
-      s1 = input.substring(s1, peg$currPos);
-    } else {
-      s1 = s2;
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      peg$silentFails++;
-      s3 = peg$parseIdentifierPart();
-      peg$silentFails--;
-      if (s3 === peg$FAILED) {
-        s2 = undefined;
+      peg$savedPos = peg$currPos;
+      s3 = peg$f26(s1);
+      if (s3) {
+        s3 = peg$FAILED;
       } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
+        s3 = undefined;
       }
-      if (s2 !== peg$FAILED) {
-        peg$savedPos = peg$currPos;
-        s3 = peg$f26(s1);
-        if (s3) {
-          s3 = peg$FAILED;
-        } else {
-          s3 = undefined;
-        }
-        if (s3 !== peg$FAILED) {
-          peg$savedPos = s0;
-          s0 = peg$f27(s1);
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
+      if (s3 !== peg$FAILED) {
+        peg$savedPos = s0;
+        s0 = peg$f27(s1);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -1974,102 +1957,147 @@ function peg$parse(input, options) {
       peg$currPos = s0;
       s0 = peg$FAILED;
     }
-    peg$silentFails--;
-    if (s0 === peg$FAILED) {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e24);
-      }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+  peg$silentFails--;
+  if (s0 === peg$FAILED) {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e24);
     }
-
-    return s0;
   }
 
-  function peg$parseConstant() {
-    let s0, s1;
+  return s0;
+}
+function peg$parseConstant() {
+  let s0, s1;
 
-    peg$silentFails++;
-    s0 = peg$parseOrderableConstant();
-    if (s0 === peg$FAILED) {
-      s0 = peg$currPos;
-      s1 = peg$parseBoolean();
-      if (s1 !== peg$FAILED) {
-        peg$savedPos = s0;
-        s1 = peg$f28(s1);
-      }
-      s0 = s1;
+  peg$silentFails++;
+  s0 = peg$parseOrderableConstant();
+  if (s0 === peg$FAILED) {
+    s0 = peg$currPos;
+    s1 = peg$parseBoolean();
+    if (s1 !== peg$FAILED) {
+      peg$savedPos = s0;
+      s1 = peg$f28(s1);
     }
-    peg$silentFails--;
-    if (s0 === peg$FAILED) {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e26);
-      }
+    s0 = s1;
+  }
+  peg$silentFails--;
+  if (s0 === peg$FAILED) {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e26);
     }
-
-    return s0;
   }
 
-  function peg$parseOrderableConstant() {
-    let s0, s1;
+  return s0;
+}
+function peg$parseOrderableConstant() {
+  let s0, s1;
 
-    peg$silentFails++;
-    s0 = peg$parseTimestamp();
+  peg$silentFails++;
+  s0 = peg$parseTimestamp();
+  if (s0 === peg$FAILED) {
+    s0 = peg$parseHex();
     if (s0 === peg$FAILED) {
-      s0 = peg$parseHex();
+      s0 = peg$parseBinary();
       if (s0 === peg$FAILED) {
-        s0 = peg$parseBinary();
+        s0 = peg$parseString();
         if (s0 === peg$FAILED) {
-          s0 = peg$parseString();
+          s0 = peg$currPos;
+          s1 = peg$parseFloat();
+          if (s1 !== peg$FAILED) {
+            peg$savedPos = s0;
+            s1 = peg$f29(s1);
+          }
+          s0 = s1;
           if (s0 === peg$FAILED) {
             s0 = peg$currPos;
-            s1 = peg$parseFloat();
+            s1 = peg$parseInteger();
             if (s1 !== peg$FAILED) {
               peg$savedPos = s0;
-              s1 = peg$f29(s1);
+              s1 = peg$f30(s1);
             }
             s0 = s1;
-            if (s0 === peg$FAILED) {
-              s0 = peg$currPos;
-              s1 = peg$parseInteger();
-              if (s1 !== peg$FAILED) {
-                peg$savedPos = s0;
-                s1 = peg$f30(s1);
-              }
-              s0 = s1;
-            }
           }
         }
       }
     }
-    peg$silentFails--;
-    if (s0 === peg$FAILED) {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e27);
-      }
+  }
+  peg$silentFails--;
+  if (s0 === peg$FAILED) {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e27);
     }
-
-    return s0;
   }
 
-  function peg$parseString() {
-    let s0, s1, s2, s3, s4, s5, s6;
+  return s0;
+}
+function peg$parseString() {
+  let s0, s1, s2, s3, s4, s5, s6;
 
-    peg$silentFails++;
-    s0 = peg$currPos;
-    if (input.charCodeAt(peg$currPos) === 39) {
-      s1 = peg$c18;
+  peg$silentFails++;
+  s0 = peg$currPos;
+  if (input.charCodeAt(peg$currPos) === 39) {
+    s1 = peg$c18;
+    peg$currPos++;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e29);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    s3 = [];
+    s4 = input.charAt(peg$currPos);
+    if (peg$r4.test(s4)) {
       peg$currPos++;
     } else {
-      s1 = peg$FAILED;
+      s4 = peg$FAILED;
       if (peg$silentFails === 0) {
-        peg$fail(peg$e29);
+        peg$fail(peg$e30);
       }
     }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      s3 = [];
+    if (s4 === peg$FAILED) {
+      s4 = peg$currPos;
+      if (input.charCodeAt(peg$currPos) === 92) {
+        s5 = peg$c19;
+        peg$currPos++;
+      } else {
+        s5 = peg$FAILED;
+        if (peg$silentFails === 0) {
+          peg$fail(peg$e31);
+        }
+      }
+      if (s5 !== peg$FAILED) {
+        if (input.length > peg$currPos) {
+          s6 = input.charAt(peg$currPos);
+          peg$currPos++;
+        } else {
+          s6 = peg$FAILED;
+          if (peg$silentFails === 0) {
+            peg$fail(peg$e32);
+          }
+        }
+        if (s6 !== peg$FAILED) {
+          s5 = [s5, s6];
+          s4 = s5;
+        } else {
+          peg$currPos = s4;
+          s4 = peg$FAILED;
+        }
+      } else {
+        peg$currPos = s4;
+        s4 = peg$FAILED;
+      }
+    }
+    while (s4 !== peg$FAILED) {
+      s3.push(s4);
       s4 = input.charAt(peg$currPos);
       if (peg$r4.test(s4)) {
         peg$currPos++;
@@ -2112,280 +2140,265 @@ function peg$parse(input, options) {
           s4 = peg$FAILED;
         }
       }
-      while (s4 !== peg$FAILED) {
-        s3.push(s4);
-        s4 = input.charAt(peg$currPos);
-        if (peg$r4.test(s4)) {
-          peg$currPos++;
-        } else {
-          s4 = peg$FAILED;
-          if (peg$silentFails === 0) {
-            peg$fail(peg$e30);
-          }
-        }
-        if (s4 === peg$FAILED) {
-          s4 = peg$currPos;
-          if (input.charCodeAt(peg$currPos) === 92) {
-            s5 = peg$c19;
-            peg$currPos++;
-          } else {
-            s5 = peg$FAILED;
-            if (peg$silentFails === 0) {
-              peg$fail(peg$e31);
-            }
-          }
-          if (s5 !== peg$FAILED) {
-            if (input.length > peg$currPos) {
-              s6 = input.charAt(peg$currPos);
-              peg$currPos++;
-            } else {
-              s6 = peg$FAILED;
-              if (peg$silentFails === 0) {
-                peg$fail(peg$e32);
-              }
-            }
-            if (s6 !== peg$FAILED) {
-              s5 = [s5, s6];
-              s4 = s5;
-            } else {
-              peg$currPos = s4;
-              s4 = peg$FAILED;
-            }
-          } else {
-            peg$currPos = s4;
-            s4 = peg$FAILED;
-          }
-        }
-      }
-      s2 = input.substring(s2, peg$currPos);
-      if (input.charCodeAt(peg$currPos) === 39) {
-        s3 = peg$c18;
-        peg$currPos++;
-      } else {
-        s3 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e29);
-        }
-      }
-      if (s3 === peg$FAILED) {
-        s3 = null;
-      }
-      peg$savedPos = s0;
-      s0 = peg$f31(s2, s3);
+    }
+    s2 = input.substring(s2, peg$currPos);
+    if (input.charCodeAt(peg$currPos) === 39) {
+      s3 = peg$c18;
+      peg$currPos++;
     } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-    peg$silentFails--;
-    if (s0 === peg$FAILED) {
-      s1 = peg$FAILED;
+      s3 = peg$FAILED;
       if (peg$silentFails === 0) {
-        peg$fail(peg$e28);
+        peg$fail(peg$e29);
       }
     }
-
-    return s0;
+    if (s3 === peg$FAILED) {
+      s3 = null;
+    }
+    peg$savedPos = s0;
+    s0 = peg$f31(s2, s3);
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+  peg$silentFails--;
+  if (s0 === peg$FAILED) {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e28);
+    }
   }
 
-  function peg$parseTimestamp() {
-    let s0, s1, s2, s3, s4;
+  return s0;
+}
+function peg$parseTimestamp() {
+  let s0, s1, s2, s3, s4;
 
+  peg$silentFails++;
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 2) === peg$c20) {
+    s1 = peg$c20;
+    peg$currPos += 2;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e34);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    s3 = [];
+    s4 = input.charAt(peg$currPos);
+    if (peg$r5.test(s4)) {
+      peg$currPos++;
+    } else {
+      s4 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e35);
+      }
+    }
+    while (s4 !== peg$FAILED) {
+      s3.push(s4);
+      s4 = input.charAt(peg$currPos);
+      if (peg$r5.test(s4)) {
+        peg$currPos++;
+      } else {
+        s4 = peg$FAILED;
+        if (peg$silentFails === 0) {
+          peg$fail(peg$e35);
+        }
+      }
+    }
+    s2 = input.substring(s2, peg$currPos);
+    if (input.charCodeAt(peg$currPos) === 39) {
+      s3 = peg$c18;
+      peg$currPos++;
+    } else {
+      s3 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e29);
+      }
+    }
+    if (s3 === peg$FAILED) {
+      s3 = null;
+    }
+    peg$savedPos = s0;
+    s0 = peg$f32(s2, s3);
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+  peg$silentFails--;
+  if (s0 === peg$FAILED) {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e33);
+    }
+  }
+
+  return s0;
+}
+function peg$parseHex() {
+  let s0, s1, s2, s3, s4;
+
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 2) === peg$c21) {
+    s1 = peg$c21;
+    peg$currPos += 2;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e36);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    s3 = [];
+    s4 = input.charAt(peg$currPos);
+    if (peg$r5.test(s4)) {
+      peg$currPos++;
+    } else {
+      s4 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e35);
+      }
+    }
+    while (s4 !== peg$FAILED) {
+      s3.push(s4);
+      s4 = input.charAt(peg$currPos);
+      if (peg$r5.test(s4)) {
+        peg$currPos++;
+      } else {
+        s4 = peg$FAILED;
+        if (peg$silentFails === 0) {
+          peg$fail(peg$e35);
+        }
+      }
+    }
+    s2 = input.substring(s2, peg$currPos);
+    if (input.charCodeAt(peg$currPos) === 39) {
+      s3 = peg$c18;
+      peg$currPos++;
+    } else {
+      s3 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e29);
+      }
+    }
+    if (s3 === peg$FAILED) {
+      s3 = null;
+    }
+    peg$savedPos = s0;
+    s0 = peg$f33(s2, s3);
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+
+  return s0;
+}
+function peg$parseBinary() {
+  let s0, s1, s2, s3, s4;
+
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 2) === peg$c22) {
+    s1 = peg$c22;
+    peg$currPos += 2;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e37);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    s3 = [];
+    s4 = input.charAt(peg$currPos);
+    if (peg$r5.test(s4)) {
+      peg$currPos++;
+    } else {
+      s4 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e35);
+      }
+    }
+    while (s4 !== peg$FAILED) {
+      s3.push(s4);
+      s4 = input.charAt(peg$currPos);
+      if (peg$r5.test(s4)) {
+        peg$currPos++;
+      } else {
+        s4 = peg$FAILED;
+        if (peg$silentFails === 0) {
+          peg$fail(peg$e35);
+        }
+      }
+    }
+    s2 = input.substring(s2, peg$currPos);
+    if (input.charCodeAt(peg$currPos) === 39) {
+      s3 = peg$c18;
+      peg$currPos++;
+    } else {
+      s3 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e29);
+      }
+    }
+    if (s3 === peg$FAILED) {
+      s3 = null;
+    }
+    peg$savedPos = s0;
+    s0 = peg$f34(s2, s3);
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+
+  return s0;
+}
+function peg$parseBoolean() {
+  let s0, s1, s2, s3;
+
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 4) === peg$c23) {
+    s1 = peg$c23;
+    peg$currPos += 4;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e38);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
     peg$silentFails++;
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 2) === peg$c20) {
-      s1 = peg$c20;
-      peg$currPos += 2;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e34);
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      s3 = [];
-      s4 = input.charAt(peg$currPos);
-      if (peg$r5.test(s4)) {
-        peg$currPos++;
-      } else {
-        s4 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e35);
-        }
-      }
-      while (s4 !== peg$FAILED) {
-        s3.push(s4);
-        s4 = input.charAt(peg$currPos);
-        if (peg$r5.test(s4)) {
-          peg$currPos++;
-        } else {
-          s4 = peg$FAILED;
-          if (peg$silentFails === 0) {
-            peg$fail(peg$e35);
-          }
-        }
-      }
-      s2 = input.substring(s2, peg$currPos);
-      if (input.charCodeAt(peg$currPos) === 39) {
-        s3 = peg$c18;
-        peg$currPos++;
-      } else {
-        s3 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e29);
-        }
-      }
-      if (s3 === peg$FAILED) {
-        s3 = null;
-      }
-      peg$savedPos = s0;
-      s0 = peg$f32(s2, s3);
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
+    s3 = peg$parseIdentifierPart();
     peg$silentFails--;
-    if (s0 === peg$FAILED) {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e33);
-      }
-    }
-
-    return s0;
-  }
-
-  function peg$parseHex() {
-    let s0, s1, s2, s3, s4;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 2) === peg$c21) {
-      s1 = peg$c21;
-      peg$currPos += 2;
+    if (s3 === peg$FAILED) {
+      s2 = undefined;
     } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e36);
-      }
+      peg$currPos = s2;
+      s2 = peg$FAILED;
     }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      s3 = [];
-      s4 = input.charAt(peg$currPos);
-      if (peg$r5.test(s4)) {
-        peg$currPos++;
-      } else {
-        s4 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e35);
-        }
-      }
-      while (s4 !== peg$FAILED) {
-        s3.push(s4);
-        s4 = input.charAt(peg$currPos);
-        if (peg$r5.test(s4)) {
-          peg$currPos++;
-        } else {
-          s4 = peg$FAILED;
-          if (peg$silentFails === 0) {
-            peg$fail(peg$e35);
-          }
-        }
-      }
-      s2 = input.substring(s2, peg$currPos);
-      if (input.charCodeAt(peg$currPos) === 39) {
-        s3 = peg$c18;
-        peg$currPos++;
-      } else {
-        s3 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e29);
-        }
-      }
-      if (s3 === peg$FAILED) {
-        s3 = null;
-      }
+    if (s2 !== peg$FAILED) {
       peg$savedPos = s0;
-      s0 = peg$f33(s2, s3);
+      s0 = peg$f35();
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
     }
-
-    return s0;
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
   }
-
-  function peg$parseBinary() {
-    let s0, s1, s2, s3, s4;
-
+  if (s0 === peg$FAILED) {
     s0 = peg$currPos;
-    if (input.substr(peg$currPos, 2) === peg$c22) {
-      s1 = peg$c22;
-      peg$currPos += 2;
+    if (input.substr(peg$currPos, 5) === peg$c24) {
+      s1 = peg$c24;
+      peg$currPos += 5;
     } else {
       s1 = peg$FAILED;
       if (peg$silentFails === 0) {
-        peg$fail(peg$e37);
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      s3 = [];
-      s4 = input.charAt(peg$currPos);
-      if (peg$r5.test(s4)) {
-        peg$currPos++;
-      } else {
-        s4 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e35);
-        }
-      }
-      while (s4 !== peg$FAILED) {
-        s3.push(s4);
-        s4 = input.charAt(peg$currPos);
-        if (peg$r5.test(s4)) {
-          peg$currPos++;
-        } else {
-          s4 = peg$FAILED;
-          if (peg$silentFails === 0) {
-            peg$fail(peg$e35);
-          }
-        }
-      }
-      s2 = input.substring(s2, peg$currPos);
-      if (input.charCodeAt(peg$currPos) === 39) {
-        s3 = peg$c18;
-        peg$currPos++;
-      } else {
-        s3 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e29);
-        }
-      }
-      if (s3 === peg$FAILED) {
-        s3 = null;
-      }
-      peg$savedPos = s0;
-      s0 = peg$f34(s2, s3);
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseBoolean() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 4) === peg$c23) {
-      s1 = peg$c23;
-      peg$currPos += 4;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e38);
+        peg$fail(peg$e39);
       }
     }
     if (s1 !== peg$FAILED) {
@@ -2401,7 +2414,7 @@ function peg$parse(input, options) {
       }
       if (s2 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f35();
+        s0 = peg$f36();
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -2410,952 +2423,1000 @@ function peg$parse(input, options) {
       peg$currPos = s0;
       s0 = peg$FAILED;
     }
-    if (s0 === peg$FAILED) {
-      s0 = peg$currPos;
-      if (input.substr(peg$currPos, 5) === peg$c24) {
-        s1 = peg$c24;
-        peg$currPos += 5;
+  }
+
+  return s0;
+}
+function peg$parseFloat() {
+  let s0, s1, s2, s3, s4, s5, s6, s7;
+
+  s0 = peg$currPos;
+  s1 = peg$currPos;
+  s2 = peg$currPos;
+  s3 = input.charAt(peg$currPos);
+  if (peg$r6.test(s3)) {
+    peg$currPos++;
+  } else {
+    s3 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e40);
+    }
+  }
+  if (s3 === peg$FAILED) {
+    s3 = null;
+  }
+  s4 = [];
+  s5 = input.charAt(peg$currPos);
+  if (peg$r7.test(s5)) {
+    peg$currPos++;
+  } else {
+    s5 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e41);
+    }
+  }
+  while (s5 !== peg$FAILED) {
+    s4.push(s5);
+    s5 = input.charAt(peg$currPos);
+    if (peg$r7.test(s5)) {
+      peg$currPos++;
+    } else {
+      s5 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e41);
+      }
+    }
+  }
+  if (input.charCodeAt(peg$currPos) === 46) {
+    s5 = peg$c16;
+    peg$currPos++;
+  } else {
+    s5 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e21);
+    }
+  }
+  if (s5 !== peg$FAILED) {
+    s6 = [];
+    s7 = input.charAt(peg$currPos);
+    if (peg$r7.test(s7)) {
+      peg$currPos++;
+    } else {
+      s7 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e41);
+      }
+    }
+    if (s7 !== peg$FAILED) {
+      while (s7 !== peg$FAILED) {
+        s6.push(s7);
+        s7 = input.charAt(peg$currPos);
+        if (peg$r7.test(s7)) {
+          peg$currPos++;
+        } else {
+          s7 = peg$FAILED;
+          if (peg$silentFails === 0) {
+            peg$fail(peg$e41);
+          }
+        }
+      }
+    } else {
+      s6 = peg$FAILED;
+    }
+    if (s6 !== peg$FAILED) {
+      s3 = [s3, s4, s5, s6];
+      s2 = s3;
+    } else {
+      peg$currPos = s2;
+      s2 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s2;
+    s2 = peg$FAILED;
+  }
+  if (s2 !== peg$FAILED) {
+    s1 = input.substring(s1, peg$currPos);
+  } else {
+    s1 = s2;
+  }
+  if (s1 !== peg$FAILED) {
+    peg$savedPos = s0;
+    s1 = peg$f37(s1);
+  }
+  s0 = s1;
+
+  return s0;
+}
+function peg$parseInteger() {
+  let s0, s1, s2, s3, s4, s5, s6, s7;
+
+  s0 = peg$currPos;
+  s1 = peg$currPos;
+  s2 = peg$currPos;
+  s3 = input.charAt(peg$currPos);
+  if (peg$r6.test(s3)) {
+    peg$currPos++;
+  } else {
+    s3 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e40);
+    }
+  }
+  if (s3 === peg$FAILED) {
+    s3 = null;
+  }
+  if (input.charCodeAt(peg$currPos) === 48) {
+    s4 = peg$c25;
+    peg$currPos++;
+  } else {
+    s4 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e42);
+    }
+  }
+  if (s4 === peg$FAILED) {
+    s4 = peg$currPos;
+    s5 = input.charAt(peg$currPos);
+    if (peg$r8.test(s5)) {
+      peg$currPos++;
+    } else {
+      s5 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e43);
+      }
+    }
+    if (s5 !== peg$FAILED) {
+      s6 = [];
+      s7 = input.charAt(peg$currPos);
+      if (peg$r7.test(s7)) {
+        peg$currPos++;
       } else {
+        s7 = peg$FAILED;
+        if (peg$silentFails === 0) {
+          peg$fail(peg$e41);
+        }
+      }
+      while (s7 !== peg$FAILED) {
+        s6.push(s7);
+        s7 = input.charAt(peg$currPos);
+        if (peg$r7.test(s7)) {
+          peg$currPos++;
+        } else {
+          s7 = peg$FAILED;
+          if (peg$silentFails === 0) {
+            peg$fail(peg$e41);
+          }
+        }
+      }
+      s5 = [s5, s6];
+      s4 = s5;
+    } else {
+      peg$currPos = s4;
+      s4 = peg$FAILED;
+    }
+  }
+  if (s4 !== peg$FAILED) {
+    s3 = [s3, s4];
+    s2 = s3;
+  } else {
+    peg$currPos = s2;
+    s2 = peg$FAILED;
+  }
+  if (s2 !== peg$FAILED) {
+    s1 = input.substring(s1, peg$currPos);
+  } else {
+    s1 = s2;
+  }
+  if (s1 !== peg$FAILED) {
+    peg$savedPos = s0;
+    s1 = peg$f38(s1);
+  }
+  s0 = s1;
+
+  return s0;
+}
+function peg$parsePositiveNumber() {
+  let s0, s1, s2, s3, s4, s5, s6, s7;
+
+  peg$silentFails++;
+  s0 = peg$currPos;
+  s1 = peg$currPos;
+  s2 = peg$currPos;
+  if (input.charCodeAt(peg$currPos) === 43) {
+    s3 = peg$c26;
+    peg$currPos++;
+  } else {
+    s3 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e45);
+    }
+  }
+  if (s3 === peg$FAILED) {
+    s3 = null;
+  }
+  s4 = [];
+  s5 = input.charAt(peg$currPos);
+  if (peg$r7.test(s5)) {
+    peg$currPos++;
+  } else {
+    s5 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e41);
+    }
+  }
+  while (s5 !== peg$FAILED) {
+    s4.push(s5);
+    s5 = input.charAt(peg$currPos);
+    if (peg$r7.test(s5)) {
+      peg$currPos++;
+    } else {
+      s5 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e41);
+      }
+    }
+  }
+  if (input.charCodeAt(peg$currPos) === 46) {
+    s5 = peg$c16;
+    peg$currPos++;
+  } else {
+    s5 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e21);
+    }
+  }
+  if (s5 !== peg$FAILED) {
+    s6 = [];
+    s7 = input.charAt(peg$currPos);
+    if (peg$r7.test(s7)) {
+      peg$currPos++;
+    } else {
+      s7 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e41);
+      }
+    }
+    if (s7 !== peg$FAILED) {
+      while (s7 !== peg$FAILED) {
+        s6.push(s7);
+        s7 = input.charAt(peg$currPos);
+        if (peg$r7.test(s7)) {
+          peg$currPos++;
+        } else {
+          s7 = peg$FAILED;
+          if (peg$silentFails === 0) {
+            peg$fail(peg$e41);
+          }
+        }
+      }
+    } else {
+      s6 = peg$FAILED;
+    }
+    if (s6 !== peg$FAILED) {
+      s3 = [s3, s4, s5, s6];
+      s2 = s3;
+    } else {
+      peg$currPos = s2;
+      s2 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s2;
+    s2 = peg$FAILED;
+  }
+  if (s2 !== peg$FAILED) {
+    s1 = input.substring(s1, peg$currPos);
+  } else {
+    s1 = s2;
+  }
+  if (s1 !== peg$FAILED) {
+    peg$savedPos = s0;
+    s1 = peg$f39(s1);
+  }
+  s0 = s1;
+  if (s0 === peg$FAILED) {
+    s0 = peg$parsePositiveInteger();
+  }
+  peg$silentFails--;
+  if (s0 === peg$FAILED) {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e44);
+    }
+  }
+
+  return s0;
+}
+function peg$parsePositiveInteger() {
+  let s0, s1, s2, s3, s4, s5, s6, s7;
+
+  peg$silentFails++;
+  s0 = peg$currPos;
+  s1 = peg$currPos;
+  s2 = peg$currPos;
+  if (input.charCodeAt(peg$currPos) === 43) {
+    s3 = peg$c26;
+    peg$currPos++;
+  } else {
+    s3 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e45);
+    }
+  }
+  if (s3 === peg$FAILED) {
+    s3 = null;
+  }
+  if (input.charCodeAt(peg$currPos) === 48) {
+    s4 = peg$c25;
+    peg$currPos++;
+  } else {
+    s4 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e42);
+    }
+  }
+  if (s4 === peg$FAILED) {
+    s4 = peg$currPos;
+    s5 = input.charAt(peg$currPos);
+    if (peg$r8.test(s5)) {
+      peg$currPos++;
+    } else {
+      s5 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e43);
+      }
+    }
+    if (s5 !== peg$FAILED) {
+      s6 = [];
+      s7 = input.charAt(peg$currPos);
+      if (peg$r7.test(s7)) {
+        peg$currPos++;
+      } else {
+        s7 = peg$FAILED;
+        if (peg$silentFails === 0) {
+          peg$fail(peg$e41);
+        }
+      }
+      while (s7 !== peg$FAILED) {
+        s6.push(s7);
+        s7 = input.charAt(peg$currPos);
+        if (peg$r7.test(s7)) {
+          peg$currPos++;
+        } else {
+          s7 = peg$FAILED;
+          if (peg$silentFails === 0) {
+            peg$fail(peg$e41);
+          }
+        }
+      }
+      s5 = [s5, s6];
+      s4 = s5;
+    } else {
+      peg$currPos = s4;
+      s4 = peg$FAILED;
+    }
+  }
+  if (s4 !== peg$FAILED) {
+    s3 = [s3, s4];
+    s2 = s3;
+  } else {
+    peg$currPos = s2;
+    s2 = peg$FAILED;
+  }
+  if (s2 !== peg$FAILED) {
+    s1 = input.substring(s1, peg$currPos);
+  } else {
+    s1 = s2;
+  }
+  if (s1 !== peg$FAILED) {
+    peg$savedPos = s0;
+    s1 = peg$f40(s1);
+  }
+  s0 = s1;
+  peg$silentFails--;
+  if (s0 === peg$FAILED) {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e46);
+    }
+  }
+
+  return s0;
+}
+function peg$parseAND() {
+  let s0, s1, s2, s3;
+
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 3) === peg$c27) {
+    s1 = peg$c27;
+    peg$currPos += 3;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e47);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    peg$silentFails++;
+    s3 = peg$parseIdentifierPart();
+    peg$silentFails--;
+    if (s3 === peg$FAILED) {
+      s2 = undefined;
+    } else {
+      peg$currPos = s2;
+      s2 = peg$FAILED;
+    }
+    if (s2 !== peg$FAILED) {
+      s1 = [s1, s2];
+      s0 = s1;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+
+  return s0;
+}
+function peg$parseOR() {
+  let s0, s1, s2, s3;
+
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 2) === peg$c28) {
+    s1 = peg$c28;
+    peg$currPos += 2;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e48);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    peg$silentFails++;
+    s3 = peg$parseIdentifierPart();
+    peg$silentFails--;
+    if (s3 === peg$FAILED) {
+      s2 = undefined;
+    } else {
+      peg$currPos = s2;
+      s2 = peg$FAILED;
+    }
+    if (s2 !== peg$FAILED) {
+      s1 = [s1, s2];
+      s0 = s1;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+
+  return s0;
+}
+function peg$parseNOT() {
+  let s0, s1, s2, s3;
+
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 3) === peg$c29) {
+    s1 = peg$c29;
+    peg$currPos += 3;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e49);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    peg$silentFails++;
+    s3 = peg$parseIdentifierPart();
+    peg$silentFails--;
+    if (s3 === peg$FAILED) {
+      s2 = undefined;
+    } else {
+      peg$currPos = s2;
+      s2 = peg$FAILED;
+    }
+    if (s2 !== peg$FAILED) {
+      s1 = [s1, s2];
+      s0 = s1;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+
+  return s0;
+}
+function peg$parseFOLLOWEDBY() {
+  let s0, s1, s2, s3;
+
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 10) === peg$c30) {
+    s1 = peg$c30;
+    peg$currPos += 10;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e50);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    peg$silentFails++;
+    s3 = peg$parseIdentifierPart();
+    peg$silentFails--;
+    if (s3 === peg$FAILED) {
+      s2 = undefined;
+    } else {
+      peg$currPos = s2;
+      s2 = peg$FAILED;
+    }
+    if (s2 !== peg$FAILED) {
+      s1 = [s1, s2];
+      s0 = s1;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+
+  return s0;
+}
+function peg$parseEXISTS() {
+  let s0, s1, s2, s3;
+
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 6) === peg$c31) {
+    s1 = peg$c31;
+    peg$currPos += 6;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e51);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    peg$silentFails++;
+    s3 = peg$parseIdentifierPart();
+    peg$silentFails--;
+    if (s3 === peg$FAILED) {
+      s2 = undefined;
+    } else {
+      peg$currPos = s2;
+      s2 = peg$FAILED;
+    }
+    if (s2 !== peg$FAILED) {
+      s1 = [s1, s2];
+      s0 = s1;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+
+  return s0;
+}
+function peg$parseIN() {
+  let s0, s1, s2, s3;
+
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 2) === peg$c32) {
+    s1 = peg$c32;
+    peg$currPos += 2;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e52);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    peg$silentFails++;
+    s3 = peg$parseIdentifierPart();
+    peg$silentFails--;
+    if (s3 === peg$FAILED) {
+      s2 = undefined;
+    } else {
+      peg$currPos = s2;
+      s2 = peg$FAILED;
+    }
+    if (s2 !== peg$FAILED) {
+      s1 = [s1, s2];
+      s0 = s1;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+
+  return s0;
+}
+function peg$parseWITHIN() {
+  let s0, s1, s2, s3;
+
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 6) === peg$c33) {
+    s1 = peg$c33;
+    peg$currPos += 6;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e53);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    peg$silentFails++;
+    s3 = peg$parseIdentifierPart();
+    peg$silentFails--;
+    if (s3 === peg$FAILED) {
+      s2 = undefined;
+    } else {
+      peg$currPos = s2;
+      s2 = peg$FAILED;
+    }
+    if (s2 !== peg$FAILED) {
+      s1 = [s1, s2];
+      s0 = s1;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+
+  return s0;
+}
+function peg$parseSECONDS() {
+  let s0, s1, s2, s3;
+
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 7) === peg$c34) {
+    s1 = peg$c34;
+    peg$currPos += 7;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e54);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    peg$silentFails++;
+    s3 = peg$parseIdentifierPart();
+    peg$silentFails--;
+    if (s3 === peg$FAILED) {
+      s2 = undefined;
+    } else {
+      peg$currPos = s2;
+      s2 = peg$FAILED;
+    }
+    if (s2 !== peg$FAILED) {
+      s1 = [s1, s2];
+      s0 = s1;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+
+  return s0;
+}
+function peg$parseREPEATS() {
+  let s0, s1, s2, s3;
+
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 7) === peg$c35) {
+    s1 = peg$c35;
+    peg$currPos += 7;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e55);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    peg$silentFails++;
+    s3 = peg$parseIdentifierPart();
+    peg$silentFails--;
+    if (s3 === peg$FAILED) {
+      s2 = undefined;
+    } else {
+      peg$currPos = s2;
+      s2 = peg$FAILED;
+    }
+    if (s2 !== peg$FAILED) {
+      s1 = [s1, s2];
+      s0 = s1;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+
+  return s0;
+}
+function peg$parseTIMES() {
+  let s0, s1, s2, s3;
+
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 5) === peg$c36) {
+    s1 = peg$c36;
+    peg$currPos += 5;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e56);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    peg$silentFails++;
+    s3 = peg$parseIdentifierPart();
+    peg$silentFails--;
+    if (s3 === peg$FAILED) {
+      s2 = undefined;
+    } else {
+      peg$currPos = s2;
+      s2 = peg$FAILED;
+    }
+    if (s2 !== peg$FAILED) {
+      s1 = [s1, s2];
+      s0 = s1;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+
+  return s0;
+}
+function peg$parseSTART() {
+  let s0, s1, s2, s3;
+
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 5) === peg$c37) {
+    s1 = peg$c37;
+    peg$currPos += 5;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e57);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    peg$silentFails++;
+    s3 = peg$parseIdentifierPart();
+    peg$silentFails--;
+    if (s3 === peg$FAILED) {
+      s2 = undefined;
+    } else {
+      peg$currPos = s2;
+      s2 = peg$FAILED;
+    }
+    if (s2 !== peg$FAILED) {
+      s1 = [s1, s2];
+      s0 = s1;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+
+  return s0;
+}
+function peg$parseSTOP() {
+  let s0, s1, s2, s3;
+
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 4) === peg$c38) {
+    s1 = peg$c38;
+    peg$currPos += 4;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e58);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$currPos;
+    peg$silentFails++;
+    s3 = peg$parseIdentifierPart();
+    peg$silentFails--;
+    if (s3 === peg$FAILED) {
+      s2 = undefined;
+    } else {
+      peg$currPos = s2;
+      s2 = peg$FAILED;
+    }
+    if (s2 !== peg$FAILED) {
+      s1 = [s1, s2];
+      s0 = s1;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+
+  return s0;
+}
+function peg$parseIdentifierPart() {
+  let s0;
+
+  s0 = input.charAt(peg$currPos);
+  if (peg$r2.test(s0)) {
+    peg$currPos++;
+  } else {
+    s0 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e20);
+    }
+  }
+
+  return s0;
+}
+function peg$parse_() {
+  let s0, s1, s2;
+
+  peg$silentFails++;
+  s0 = peg$currPos;
+  s1 = peg$currPos;
+  peg$silentFails++;
+  s2 = input.charAt(peg$currPos);
+  if (peg$r9.test(s2)) {
+    peg$currPos++;
+  } else {
+    s2 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e59);
+    }
+  }
+  peg$silentFails--;
+  if (s2 !== peg$FAILED) {
+    peg$currPos = s1;
+    s1 = undefined;
+  } else {
+    s1 = peg$FAILED;
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = peg$parseBlanks();
+    s1 = [s1, s2];
+    s0 = s1;
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+  if (s0 === peg$FAILED) {
+    s0 = null;
+  }
+  peg$silentFails--;
+
+  return s0;
+}
+function peg$parseBlanks() {
+  let s0, s1, s2, s3;
+
+  s0 = [];
+  s1 = [];
+  s2 = input.charAt(peg$currPos);
+  if (peg$r10.test(s2)) {
+    peg$currPos++;
+  } else {
+    s2 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e60);
+    }
+  }
+  if (s2 !== peg$FAILED) {
+    while (s2 !== peg$FAILED) {
+      s1.push(s2);
+      s2 = input.charAt(peg$currPos);
+      if (peg$r10.test(s2)) {
+        peg$currPos++;
+      } else {
+        s2 = peg$FAILED;
+        if (peg$silentFails === 0) {
+          peg$fail(peg$e60);
+        }
+      }
+    }
+  } else {
+    s1 = peg$FAILED;
+  }
+  if (s1 === peg$FAILED) {
+    s1 = peg$currPos;
+    s2 = peg$currPos;
+    peg$silentFails++;
+    if (input.charCodeAt(peg$currPos) === 47) {
+      s3 = peg$c39;
+      peg$currPos++;
+    } else {
+      s3 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e61);
+      }
+    }
+    peg$silentFails--;
+    if (s3 !== peg$FAILED) {
+      peg$currPos = s2;
+      s2 = undefined;
+    } else {
+      s2 = peg$FAILED;
+    }
+    if (s2 !== peg$FAILED) {
+      s3 = peg$parseComment();
+      if (s3 !== peg$FAILED) {
+        s2 = [s2, s3];
+        s1 = s2;
+      } else {
+        peg$currPos = s1;
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e39);
-        }
-      }
-      if (s1 !== peg$FAILED) {
-        s2 = peg$currPos;
-        peg$silentFails++;
-        s3 = peg$parseIdentifierPart();
-        peg$silentFails--;
-        if (s3 === peg$FAILED) {
-          s2 = undefined;
-        } else {
-          peg$currPos = s2;
-          s2 = peg$FAILED;
-        }
-        if (s2 !== peg$FAILED) {
-          peg$savedPos = s0;
-          s0 = peg$f36();
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    }
-
-    return s0;
-  }
-
-  function peg$parseFloat() {
-    let s0, s1, s2, s3, s4, s5, s6, s7;
-
-    s0 = peg$currPos;
-    s1 = peg$currPos;
-    s2 = peg$currPos;
-    s3 = input.charAt(peg$currPos);
-    if (peg$r6.test(s3)) {
-      peg$currPos++;
-    } else {
-      s3 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e40);
-      }
-    }
-    if (s3 === peg$FAILED) {
-      s3 = null;
-    }
-    s4 = [];
-    s5 = input.charAt(peg$currPos);
-    if (peg$r7.test(s5)) {
-      peg$currPos++;
-    } else {
-      s5 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e41);
-      }
-    }
-    while (s5 !== peg$FAILED) {
-      s4.push(s5);
-      s5 = input.charAt(peg$currPos);
-      if (peg$r7.test(s5)) {
-        peg$currPos++;
-      } else {
-        s5 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e41);
-        }
-      }
-    }
-    if (input.charCodeAt(peg$currPos) === 46) {
-      s5 = peg$c16;
-      peg$currPos++;
-    } else {
-      s5 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e21);
-      }
-    }
-    if (s5 !== peg$FAILED) {
-      s6 = [];
-      s7 = input.charAt(peg$currPos);
-      if (peg$r7.test(s7)) {
-        peg$currPos++;
-      } else {
-        s7 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e41);
-        }
-      }
-      if (s7 !== peg$FAILED) {
-        while (s7 !== peg$FAILED) {
-          s6.push(s7);
-          s7 = input.charAt(peg$currPos);
-          if (peg$r7.test(s7)) {
-            peg$currPos++;
-          } else {
-            s7 = peg$FAILED;
-            if (peg$silentFails === 0) {
-              peg$fail(peg$e41);
-            }
-          }
-        }
-      } else {
-        s6 = peg$FAILED;
-      }
-      if (s6 !== peg$FAILED) {
-        s3 = [s3, s4, s5, s6];
-        s2 = s3;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
       }
     } else {
-      peg$currPos = s2;
-      s2 = peg$FAILED;
-    }
-    if (s2 !== peg$FAILED) {
-      s1 = input.substring(s1, peg$currPos);
-    } else {
-      s1 = s2;
-    }
-    if (s1 !== peg$FAILED) {
-      peg$savedPos = s0;
-      s1 = peg$f37(s1);
-    }
-    s0 = s1;
-
-    return s0;
-  }
-
-  function peg$parseInteger() {
-    let s0, s1, s2, s3, s4, s5, s6, s7;
-
-    s0 = peg$currPos;
-    s1 = peg$currPos;
-    s2 = peg$currPos;
-    s3 = input.charAt(peg$currPos);
-    if (peg$r6.test(s3)) {
-      peg$currPos++;
-    } else {
-      s3 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e40);
-      }
-    }
-    if (s3 === peg$FAILED) {
-      s3 = null;
-    }
-    if (input.charCodeAt(peg$currPos) === 48) {
-      s4 = peg$c25;
-      peg$currPos++;
-    } else {
-      s4 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e42);
-      }
-    }
-    if (s4 === peg$FAILED) {
-      s4 = peg$currPos;
-      s5 = input.charAt(peg$currPos);
-      if (peg$r8.test(s5)) {
-        peg$currPos++;
-      } else {
-        s5 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e43);
-        }
-      }
-      if (s5 !== peg$FAILED) {
-        s6 = [];
-        s7 = input.charAt(peg$currPos);
-        if (peg$r7.test(s7)) {
-          peg$currPos++;
-        } else {
-          s7 = peg$FAILED;
-          if (peg$silentFails === 0) {
-            peg$fail(peg$e41);
-          }
-        }
-        while (s7 !== peg$FAILED) {
-          s6.push(s7);
-          s7 = input.charAt(peg$currPos);
-          if (peg$r7.test(s7)) {
-            peg$currPos++;
-          } else {
-            s7 = peg$FAILED;
-            if (peg$silentFails === 0) {
-              peg$fail(peg$e41);
-            }
-          }
-        }
-        s5 = [s5, s6];
-        s4 = s5;
-      } else {
-        peg$currPos = s4;
-        s4 = peg$FAILED;
-      }
-    }
-    if (s4 !== peg$FAILED) {
-      s3 = [s3, s4];
-      s2 = s3;
-    } else {
-      peg$currPos = s2;
-      s2 = peg$FAILED;
-    }
-    if (s2 !== peg$FAILED) {
-      s1 = input.substring(s1, peg$currPos);
-    } else {
-      s1 = s2;
-    }
-    if (s1 !== peg$FAILED) {
-      peg$savedPos = s0;
-      s1 = peg$f38(s1);
-    }
-    s0 = s1;
-
-    return s0;
-  }
-
-  function peg$parsePositiveNumber() {
-    let s0, s1, s2, s3, s4, s5, s6, s7;
-
-    peg$silentFails++;
-    s0 = peg$currPos;
-    s1 = peg$currPos;
-    s2 = peg$currPos;
-    if (input.charCodeAt(peg$currPos) === 43) {
-      s3 = peg$c26;
-      peg$currPos++;
-    } else {
-      s3 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e45);
-      }
-    }
-    if (s3 === peg$FAILED) {
-      s3 = null;
-    }
-    s4 = [];
-    s5 = input.charAt(peg$currPos);
-    if (peg$r7.test(s5)) {
-      peg$currPos++;
-    } else {
-      s5 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e41);
-      }
-    }
-    while (s5 !== peg$FAILED) {
-      s4.push(s5);
-      s5 = input.charAt(peg$currPos);
-      if (peg$r7.test(s5)) {
-        peg$currPos++;
-      } else {
-        s5 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e41);
-        }
-      }
-    }
-    if (input.charCodeAt(peg$currPos) === 46) {
-      s5 = peg$c16;
-      peg$currPos++;
-    } else {
-      s5 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e21);
-      }
-    }
-    if (s5 !== peg$FAILED) {
-      s6 = [];
-      s7 = input.charAt(peg$currPos);
-      if (peg$r7.test(s7)) {
-        peg$currPos++;
-      } else {
-        s7 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e41);
-        }
-      }
-      if (s7 !== peg$FAILED) {
-        while (s7 !== peg$FAILED) {
-          s6.push(s7);
-          s7 = input.charAt(peg$currPos);
-          if (peg$r7.test(s7)) {
-            peg$currPos++;
-          } else {
-            s7 = peg$FAILED;
-            if (peg$silentFails === 0) {
-              peg$fail(peg$e41);
-            }
-          }
-        }
-      } else {
-        s6 = peg$FAILED;
-      }
-      if (s6 !== peg$FAILED) {
-        s3 = [s3, s4, s5, s6];
-        s2 = s3;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s2;
-      s2 = peg$FAILED;
-    }
-    if (s2 !== peg$FAILED) {
-      s1 = input.substring(s1, peg$currPos);
-    } else {
-      s1 = s2;
-    }
-    if (s1 !== peg$FAILED) {
-      peg$savedPos = s0;
-      s1 = peg$f39(s1);
-    }
-    s0 = s1;
-    if (s0 === peg$FAILED) {
-      s0 = peg$parsePositiveInteger();
-    }
-    peg$silentFails--;
-    if (s0 === peg$FAILED) {
+      peg$currPos = s1;
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e44);
-      }
     }
-
-    return s0;
   }
-
-  function peg$parsePositiveInteger() {
-    let s0, s1, s2, s3, s4, s5, s6, s7;
-
-    peg$silentFails++;
-    s0 = peg$currPos;
-    s1 = peg$currPos;
-    s2 = peg$currPos;
-    if (input.charCodeAt(peg$currPos) === 43) {
-      s3 = peg$c26;
-      peg$currPos++;
-    } else {
-      s3 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e45);
-      }
-    }
-    if (s3 === peg$FAILED) {
-      s3 = null;
-    }
-    if (input.charCodeAt(peg$currPos) === 48) {
-      s4 = peg$c25;
-      peg$currPos++;
-    } else {
-      s4 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e42);
-      }
-    }
-    if (s4 === peg$FAILED) {
-      s4 = peg$currPos;
-      s5 = input.charAt(peg$currPos);
-      if (peg$r8.test(s5)) {
-        peg$currPos++;
-      } else {
-        s5 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e43);
-        }
-      }
-      if (s5 !== peg$FAILED) {
-        s6 = [];
-        s7 = input.charAt(peg$currPos);
-        if (peg$r7.test(s7)) {
-          peg$currPos++;
-        } else {
-          s7 = peg$FAILED;
-          if (peg$silentFails === 0) {
-            peg$fail(peg$e41);
-          }
-        }
-        while (s7 !== peg$FAILED) {
-          s6.push(s7);
-          s7 = input.charAt(peg$currPos);
-          if (peg$r7.test(s7)) {
-            peg$currPos++;
-          } else {
-            s7 = peg$FAILED;
-            if (peg$silentFails === 0) {
-              peg$fail(peg$e41);
-            }
-          }
-        }
-        s5 = [s5, s6];
-        s4 = s5;
-      } else {
-        peg$currPos = s4;
-        s4 = peg$FAILED;
-      }
-    }
-    if (s4 !== peg$FAILED) {
-      s3 = [s3, s4];
-      s2 = s3;
-    } else {
-      peg$currPos = s2;
-      s2 = peg$FAILED;
-    }
-    if (s2 !== peg$FAILED) {
-      s1 = input.substring(s1, peg$currPos);
-    } else {
-      s1 = s2;
-    }
-    if (s1 !== peg$FAILED) {
-      peg$savedPos = s0;
-      s1 = peg$f40(s1);
-    }
-    s0 = s1;
-    peg$silentFails--;
-    if (s0 === peg$FAILED) {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e46);
-      }
-    }
-
-    return s0;
-  }
-
-  function peg$parseAND() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 3) === peg$c27) {
-      s1 = peg$c27;
-      peg$currPos += 3;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e47);
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      peg$silentFails++;
-      s3 = peg$parseIdentifierPart();
-      peg$silentFails--;
-      if (s3 === peg$FAILED) {
-        s2 = undefined;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseOR() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 2) === peg$c28) {
-      s1 = peg$c28;
-      peg$currPos += 2;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e48);
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      peg$silentFails++;
-      s3 = peg$parseIdentifierPart();
-      peg$silentFails--;
-      if (s3 === peg$FAILED) {
-        s2 = undefined;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseNOT() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 3) === peg$c29) {
-      s1 = peg$c29;
-      peg$currPos += 3;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e49);
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      peg$silentFails++;
-      s3 = peg$parseIdentifierPart();
-      peg$silentFails--;
-      if (s3 === peg$FAILED) {
-        s2 = undefined;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseFOLLOWEDBY() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 10) === peg$c30) {
-      s1 = peg$c30;
-      peg$currPos += 10;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e50);
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      peg$silentFails++;
-      s3 = peg$parseIdentifierPart();
-      peg$silentFails--;
-      if (s3 === peg$FAILED) {
-        s2 = undefined;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseEXISTS() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 6) === peg$c31) {
-      s1 = peg$c31;
-      peg$currPos += 6;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e51);
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      peg$silentFails++;
-      s3 = peg$parseIdentifierPart();
-      peg$silentFails--;
-      if (s3 === peg$FAILED) {
-        s2 = undefined;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseIN() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 2) === peg$c32) {
-      s1 = peg$c32;
-      peg$currPos += 2;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e52);
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      peg$silentFails++;
-      s3 = peg$parseIdentifierPart();
-      peg$silentFails--;
-      if (s3 === peg$FAILED) {
-        s2 = undefined;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseWITHIN() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 6) === peg$c33) {
-      s1 = peg$c33;
-      peg$currPos += 6;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e53);
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      peg$silentFails++;
-      s3 = peg$parseIdentifierPart();
-      peg$silentFails--;
-      if (s3 === peg$FAILED) {
-        s2 = undefined;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseSECONDS() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 7) === peg$c34) {
-      s1 = peg$c34;
-      peg$currPos += 7;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e54);
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      peg$silentFails++;
-      s3 = peg$parseIdentifierPart();
-      peg$silentFails--;
-      if (s3 === peg$FAILED) {
-        s2 = undefined;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseREPEATS() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 7) === peg$c35) {
-      s1 = peg$c35;
-      peg$currPos += 7;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e55);
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      peg$silentFails++;
-      s3 = peg$parseIdentifierPart();
-      peg$silentFails--;
-      if (s3 === peg$FAILED) {
-        s2 = undefined;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseTIMES() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 5) === peg$c36) {
-      s1 = peg$c36;
-      peg$currPos += 5;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e56);
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      peg$silentFails++;
-      s3 = peg$parseIdentifierPart();
-      peg$silentFails--;
-      if (s3 === peg$FAILED) {
-        s2 = undefined;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseSTART() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 5) === peg$c37) {
-      s1 = peg$c37;
-      peg$currPos += 5;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e57);
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      peg$silentFails++;
-      s3 = peg$parseIdentifierPart();
-      peg$silentFails--;
-      if (s3 === peg$FAILED) {
-        s2 = undefined;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseSTOP() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 4) === peg$c38) {
-      s1 = peg$c38;
-      peg$currPos += 4;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e58);
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      peg$silentFails++;
-      s3 = peg$parseIdentifierPart();
-      peg$silentFails--;
-      if (s3 === peg$FAILED) {
-        s2 = undefined;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseIdentifierPart() {
-    let s0;
-
-    s0 = input.charAt(peg$currPos);
-    if (peg$r2.test(s0)) {
-      peg$currPos++;
-    } else {
-      s0 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e20);
-      }
-    }
-
-    return s0;
-  }
-
-  function peg$parse_() {
-    let s0, s1, s2;
-
-    peg$silentFails++;
-    s0 = [];
+  while (s1 !== peg$FAILED) {
+    s0.push(s1);
     s1 = [];
     s2 = input.charAt(peg$currPos);
-    if (peg$r9.test(s2)) {
+    if (peg$r10.test(s2)) {
       peg$currPos++;
     } else {
       s2 = peg$FAILED;
       if (peg$silentFails === 0) {
-        peg$fail(peg$e59);
+        peg$fail(peg$e60);
       }
     }
     if (s2 !== peg$FAILED) {
       while (s2 !== peg$FAILED) {
         s1.push(s2);
         s2 = input.charAt(peg$currPos);
-        if (peg$r9.test(s2)) {
+        if (peg$r10.test(s2)) {
           peg$currPos++;
         } else {
           s2 = peg$FAILED;
           if (peg$silentFails === 0) {
-            peg$fail(peg$e59);
+            peg$fail(peg$e60);
           }
         }
       }
@@ -3363,70 +3424,110 @@ function peg$parse(input, options) {
       s1 = peg$FAILED;
     }
     if (s1 === peg$FAILED) {
-      s1 = peg$parseComment();
-    }
-    while (s1 !== peg$FAILED) {
-      s0.push(s1);
-      s1 = [];
-      s2 = input.charAt(peg$currPos);
-      if (peg$r9.test(s2)) {
+      s1 = peg$currPos;
+      s2 = peg$currPos;
+      peg$silentFails++;
+      if (input.charCodeAt(peg$currPos) === 47) {
+        s3 = peg$c39;
         peg$currPos++;
       } else {
-        s2 = peg$FAILED;
+        s3 = peg$FAILED;
         if (peg$silentFails === 0) {
-          peg$fail(peg$e59);
+          peg$fail(peg$e61);
         }
+      }
+      peg$silentFails--;
+      if (s3 !== peg$FAILED) {
+        peg$currPos = s2;
+        s2 = undefined;
+      } else {
+        s2 = peg$FAILED;
       }
       if (s2 !== peg$FAILED) {
-        while (s2 !== peg$FAILED) {
-          s1.push(s2);
-          s2 = input.charAt(peg$currPos);
-          if (peg$r9.test(s2)) {
-            peg$currPos++;
-          } else {
-            s2 = peg$FAILED;
-            if (peg$silentFails === 0) {
-              peg$fail(peg$e59);
-            }
-          }
+        s3 = peg$parseComment();
+        if (s3 !== peg$FAILED) {
+          s2 = [s2, s3];
+          s1 = s2;
+        } else {
+          peg$currPos = s1;
+          s1 = peg$FAILED;
         }
       } else {
+        peg$currPos = s1;
         s1 = peg$FAILED;
       }
-      if (s1 === peg$FAILED) {
-        s1 = peg$parseComment();
+    }
+  }
+
+  return s0;
+}
+function peg$parseComment() {
+  let s0, s1, s2, s3, s4, s5;
+
+  s0 = peg$currPos;
+  if (input.substr(peg$currPos, 2) === peg$c40) {
+    s1 = peg$c40;
+    peg$currPos += 2;
+  } else {
+    s1 = peg$FAILED;
+    if (peg$silentFails === 0) {
+      peg$fail(peg$e62);
+    }
+  }
+  if (s1 !== peg$FAILED) {
+    s2 = [];
+    s3 = peg$currPos;
+    s4 = peg$currPos;
+    peg$silentFails++;
+    if (input.substr(peg$currPos, 2) === peg$c41) {
+      s5 = peg$c41;
+      peg$currPos += 2;
+    } else {
+      s5 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e63);
       }
     }
     peg$silentFails--;
-
-    return s0;
-  }
-
-  function peg$parseComment() {
-    let s0, s1, s2, s3, s4, s5;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 2) === peg$c39) {
-      s1 = peg$c39;
-      peg$currPos += 2;
+    if (s5 === peg$FAILED) {
+      s4 = undefined;
     } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) {
-        peg$fail(peg$e60);
-      }
+      peg$currPos = s4;
+      s4 = peg$FAILED;
     }
-    if (s1 !== peg$FAILED) {
-      s2 = [];
+    if (s4 !== peg$FAILED) {
+      if (input.length > peg$currPos) {
+        s5 = input.charAt(peg$currPos);
+        peg$currPos++;
+      } else {
+        s5 = peg$FAILED;
+        if (peg$silentFails === 0) {
+          peg$fail(peg$e32);
+        }
+      }
+      if (s5 !== peg$FAILED) {
+        s4 = [s4, s5];
+        s3 = s4;
+      } else {
+        peg$currPos = s3;
+        s3 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s3;
+      s3 = peg$FAILED;
+    }
+    while (s3 !== peg$FAILED) {
+      s2.push(s3);
       s3 = peg$currPos;
       s4 = peg$currPos;
       peg$silentFails++;
-      if (input.substr(peg$currPos, 2) === peg$c40) {
-        s5 = peg$c40;
+      if (input.substr(peg$currPos, 2) === peg$c41) {
+        s5 = peg$c41;
         peg$currPos += 2;
       } else {
         s5 = peg$FAILED;
         if (peg$silentFails === 0) {
-          peg$fail(peg$e61);
+          peg$fail(peg$e63);
         }
       }
       peg$silentFails--;
@@ -3457,130 +3558,106 @@ function peg$parse(input, options) {
         peg$currPos = s3;
         s3 = peg$FAILED;
       }
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$currPos;
-        s4 = peg$currPos;
-        peg$silentFails++;
-        if (input.substr(peg$currPos, 2) === peg$c40) {
-          s5 = peg$c40;
-          peg$currPos += 2;
-        } else {
-          s5 = peg$FAILED;
-          if (peg$silentFails === 0) {
-            peg$fail(peg$e61);
-          }
-        }
-        peg$silentFails--;
-        if (s5 === peg$FAILED) {
-          s4 = undefined;
-        } else {
-          peg$currPos = s4;
-          s4 = peg$FAILED;
-        }
-        if (s4 !== peg$FAILED) {
-          if (input.length > peg$currPos) {
-            s5 = input.charAt(peg$currPos);
-            peg$currPos++;
-          } else {
-            s5 = peg$FAILED;
-            if (peg$silentFails === 0) {
-              peg$fail(peg$e32);
-            }
-          }
-          if (s5 !== peg$FAILED) {
-            s4 = [s4, s5];
-            s3 = s4;
-          } else {
-            peg$currPos = s3;
-            s3 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
+    }
+    if (input.substr(peg$currPos, 2) === peg$c41) {
+      s3 = peg$c41;
+      peg$currPos += 2;
+    } else {
+      s3 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e63);
       }
-      if (input.substr(peg$currPos, 2) === peg$c40) {
-        s3 = peg$c40;
-        peg$currPos += 2;
-      } else {
-        s3 = peg$FAILED;
-        if (peg$silentFails === 0) {
-          peg$fail(peg$e61);
-        }
-      }
-      if (s3 !== peg$FAILED) {
-        s1 = [s1, s2, s3];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
+    }
+    if (s3 !== peg$FAILED) {
+      s1 = [s1, s2, s3];
+      s0 = s1;
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
     }
-    if (s0 === peg$FAILED) {
-      s0 = peg$currPos;
-      if (input.substr(peg$currPos, 2) === peg$c41) {
-        s1 = peg$c41;
-        peg$currPos += 2;
+  } else {
+    peg$currPos = s0;
+    s0 = peg$FAILED;
+  }
+  if (s0 === peg$FAILED) {
+    s0 = peg$currPos;
+    if (input.substr(peg$currPos, 2) === peg$c42) {
+      s1 = peg$c42;
+      peg$currPos += 2;
+    } else {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) {
+        peg$fail(peg$e64);
+      }
+    }
+    if (s1 !== peg$FAILED) {
+      s2 = [];
+      s3 = input.charAt(peg$currPos);
+      if (peg$r11.test(s3)) {
+        peg$currPos++;
       } else {
-        s1 = peg$FAILED;
+        s3 = peg$FAILED;
         if (peg$silentFails === 0) {
-          peg$fail(peg$e62);
+          peg$fail(peg$e65);
         }
       }
-      if (s1 !== peg$FAILED) {
-        s2 = [];
+      while (s3 !== peg$FAILED) {
+        s2.push(s3);
         s3 = input.charAt(peg$currPos);
-        if (peg$r10.test(s3)) {
+        if (peg$r11.test(s3)) {
           peg$currPos++;
         } else {
           s3 = peg$FAILED;
           if (peg$silentFails === 0) {
-            peg$fail(peg$e63);
+            peg$fail(peg$e65);
           }
         }
-        while (s3 !== peg$FAILED) {
-          s2.push(s3);
-          s3 = input.charAt(peg$currPos);
-          if (peg$r10.test(s3)) {
-            peg$currPos++;
-          } else {
-            s3 = peg$FAILED;
-            if (peg$silentFails === 0) {
-              peg$fail(peg$e63);
-            }
-          }
-        }
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
       }
+      s1 = [s1, s2];
+      s0 = s1;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
     }
-
-    return s0;
   }
 
+  return s0;
+}
+function peg$throw() {
+  if (peg$result !== peg$FAILED && peg$currPos < input.length) {
+    peg$fail(peg$endExpectation());
+  }
+
+  throw peg$buildStructuredError(
+    peg$maxFailExpected,
+    peg$maxFailPos < input.length ? peg$getUnicode(peg$maxFailPos) : null,
+    peg$maxFailPos < input.length
+      ? peg$computeLocation(peg$maxFailPos, peg$maxFailPos + 1)
+      : peg$computeLocation(peg$maxFailPos, peg$maxFailPos),
+  );
+}
+function peg$parse(input$, options$) {
+  input = input$;
+  options = options$;
+  options = options !== undefined ? options : {};
+  peg$source = options.grammarSource;
+  peg$startRuleFunction = peg$parsePattern;
+  peg$currPos = options.peg$currPos | 0;
+  peg$savedPos = peg$currPos;
+  peg$posDetailsCache = [{ line: 1, column: 1 }];
+  peg$maxFailPos = peg$currPos;
+  peg$maxFailExpected = options.peg$maxFailExpected || [];
+  peg$silentFails = options.peg$silentFails | 0;
+  peg$result = undefined;
+  if (options.startRule) {
+    if (!(options.startRule in peg$startRuleFunctions)) {
+      throw new Error('Can\'t start parsing from rule "' + options.startRule + '".');
+    }
+
+    peg$startRuleFunction = peg$startRuleFunctions[options.startRule];
+  }
   peg$result = peg$startRuleFunction();
-
   const peg$success = peg$result !== peg$FAILED && peg$currPos === input.length;
-  function peg$throw() {
-    if (peg$result !== peg$FAILED && peg$currPos < input.length) {
-      peg$fail(peg$endExpectation());
-    }
-
-    throw peg$buildStructuredError(
-      peg$maxFailExpected,
-      peg$maxFailPos < input.length ? peg$getUnicode(peg$maxFailPos) : null,
-      peg$maxFailPos < input.length
-        ? peg$computeLocation(peg$maxFailPos, peg$maxFailPos + 1)
-        : peg$computeLocation(peg$maxFailPos, peg$maxFailPos),
-    );
-  }
   if (options.peg$library) {
     return /** @type {any} */ {
       peg$result,
