@@ -135,6 +135,11 @@ export function binaryConstant(body: string, closed: boolean, range: Range): Bin
   return { kind: 'binary', value: body, loc: loc(range) };
 }
 
+/** `/* … *\/`: refused when the input ends first. */
+export function commentEnd(closed: boolean, range: Range): void {
+  if (!closed) throw new PatternTokenError(range.start, 'this comment has no end (*/)');
+}
+
 /** A number as written, less a leading `+`. */
 export function numberText(text: string): string {
   return text.startsWith('+') ? text.slice(1) : text;

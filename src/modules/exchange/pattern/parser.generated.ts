@@ -7,6 +7,7 @@
 
 import {
   binaryConstant,
+  commentEnd,
   hexConstant,
   joinComparisons,
   joinObservations,
@@ -516,6 +517,9 @@ function peg$f39(text) {
 }
 function peg$f40(text) {
   return numberText(text);
+}
+function peg$f41(close) {
+  commentEnd(close !== null, range());
 }
 function text() {
   return input.substring(peg$savedPos, peg$currPos);
@@ -3568,13 +3572,11 @@ function peg$parseComment() {
         peg$fail(peg$e63);
       }
     }
-    if (s3 !== peg$FAILED) {
-      s1 = [s1, s2, s3];
-      s0 = s1;
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
+    if (s3 === peg$FAILED) {
+      s3 = null;
     }
+    peg$savedPos = s0;
+    s0 = peg$f41(s3);
   } else {
     peg$currPos = s0;
     s0 = peg$FAILED;
