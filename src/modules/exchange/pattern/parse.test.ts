@@ -281,10 +281,11 @@ describe('STIX pattern grammar', () => {
     const slice = (loc: { start: number; end: number }) => text.slice(loc.start, loc.end);
     assert.equal(slice(ast.loc), text);
     assert.ok(ast.kind === 'observation-operator');
-    const [first, second] = ast.operands;
-    assert.equal(slice(first!.loc), "[file:name = 'a']");
-    assert.equal(slice(second!.loc), '[file:size > 10] WITHIN 5 SECONDS');
-    assert.ok(second!.kind === 'qualified');
+    const first = ast.operands[0]!;
+    const second = ast.operands[1]!;
+    assert.equal(slice(first.loc), "[file:name = 'a']");
+    assert.equal(slice(second.loc), '[file:size > 10] WITHIN 5 SECONDS');
+    assert.ok(second.kind === 'qualified');
     assert.equal(slice(second.qualifier.loc), 'WITHIN 5 SECONDS');
     assert.ok(second.expression.kind === 'observation');
     const c = second.expression.comparison;
