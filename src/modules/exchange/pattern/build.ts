@@ -55,12 +55,23 @@ export function joinComparisons(
   return { kind: 'comparison-operator', operator, operands: [head, ...tail], loc: loc(range) };
 }
 
-/** `base q1 q2` is `(base q1) q2`; each node starts where the whole run starts. */
+/**
+ * `base q1 q2` is `(base q1) q2`; each node starts where the whole run starts. A run of more
+ * than three qualifiers repeats a kind (there are three), which is refused anyway; refusing it
+ * here keeps the tree as shallow as the text's nesting.
+ */
 export function qualify(
   base: ObservationExpression,
   qualifiers: Qualifier[],
   start: number,
 ): ObservationExpression {
+  const fourth = qualifiers[3];
+  if (fourth) {
+    throw new PatternTokenError(
+      fourth.loc.start,
+      'a fourth qualifier on one expression: it takes one WITHIN, one REPEATS and one START/STOP at most',
+    );
+  }
   let expression = base;
   for (const qualifier of qualifiers) {
     expression = {

@@ -15,7 +15,7 @@ import type {
   QualifiedObservation,
   TimestampConstant,
 } from './ast.js';
-import { located, parsePattern, type PatternPosition } from './parse.js';
+import { parsePattern, positionOf, type PatternPosition } from './parse.js';
 
 export type PatternProblemCode =
   | 'syntax'
@@ -58,21 +58,41 @@ export function checkPattern(text: string): PatternProblem[] {
 
 /** The rules a parsed pattern breaks; `text` is the pattern it was parsed from (for places). */
 export function patternProblems(pattern: Pattern, text: string): PatternProblem[] {
-  const found: Found = { text, problems: [] };
+  const found: Found = { problems: [] };
   checkObservation(pattern, found);
-  return found.problems.length > 1
-    ? found.problems.sort((a, b) => a.offset - b.offset)
-    : found.problems;
+  return placed(text, found.problems);
 }
 
 /** What the walk found so far (one object per check, no closures: this runs per indicator). */
 interface Found {
-  text: string;
-  problems: PatternProblem[];
+  problems: Unplaced[];
+}
+
+interface Unplaced {
+  code: PatternProblemCode;
+  offset: number;
+  message: string;
 }
 
 function report(found: Found, code: PatternProblemCode, offset: number, message: string): void {
-  found.problems.push({ code, ...located(found.text, offset, message) });
+  found.problems.push({ code, offset, message });
+}
+
+/** Lines and columns of all problems in one pass over the text, in the order of the text. */
+function placed(text: string, problems: Unplaced[]): PatternProblem[] {
+  if (problems.length === 0) return [];
+  problems.sort((a, b) => a.offset - b.offset);
+  const answer: PatternProblem[] = [];
+  let at = { offset: 0, line: 1, column: 1 };
+  for (const problem of problems) {
+    at = positionOf(text, problem.offset, at);
+    answer.push({
+      code: problem.code,
+      ...at,
+      message: `line ${at.line}, column ${at.column}: ${problem.message}`,
+    });
+  }
+  return answer;
 }
 
 function checkObservation(expression: ObservationExpression, found: Found): void {
@@ -97,12 +117,13 @@ function checkQualifiers(outer: QualifiedObservation, found: Found): void {
   const run: Qualifier[] = [];
   let inner: ObservationExpression = outer;
   while (inner.kind === 'qualified' && inner.loc.start === outer.loc.start) {
-    run.unshift(inner.qualifier);
+    run.push(inner.qualifier);
     inner = inner.expression;
   }
-  for (let i = 0; i < run.length; i++) {
-    const qualifier = run[i]!;
-    if (run.slice(0, i).some((q) => q.kind === qualifier.kind)) {
+  run.reverse();
+  const seen = new Set<Qualifier['kind']>();
+  for (const qualifier of run) {
+    if (seen.has(qualifier.kind)) {
       report(
         found,
         'duplicate_qualifier',
@@ -110,6 +131,7 @@ function checkQualifiers(outer: QualifiedObservation, found: Found): void {
         `a second ${qualifierName[qualifier.kind]} qualifier on the same expression: keep one, or put the first in parentheses`,
       );
     }
+    seen.add(qualifier.kind);
     checkQualifier(qualifier, found);
   }
   checkObservation(inner, found);

@@ -416,6 +416,11 @@ describe('STIX pattern syntax errors', () => {
       "line 1, column 11: b'' is not base64: write padded base64 (at least one byte) between b' and '",
     ],
     ['[file:x = 1] /* open', 'line 1, column 14: this comment has no end (*/)'],
+    // Four qualifiers in a row repeat a kind: refused at once, so trees stay shallow.
+    [
+      '[file:x = 1] WITHIN 1 SECONDS REPEATS 2 TIMES WITHIN 1 SECONDS REPEATS 2 TIMES',
+      'line 1, column 64: a fourth qualifier on one expression: it takes one WITHIN, one REPEATS and one START/STOP at most',
+    ],
   ];
 
   it('refuses each with its place and what was expected there', () => {

@@ -104,11 +104,18 @@ export function located(text: string, offset: number, message: string): PatternS
   };
 }
 
-/** Line and column (from 1) of an offset; a line ends at \n, \r\n or \r. */
-export function positionOf(text: string, offset: number): PatternPosition {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
+/**
+ * Line and column (from 1) of an offset; a line ends at \n, \r\n or \r. `from`, a known
+ * position before `offset`, saves counting from the start again.
+ */
+export function positionOf(
+  text: string,
+  offset: number,
+  from: PatternPosition = { offset: 0, line: 1, column: 1 },
+): PatternPosition {
+  let line = from.line;
+  let lineStart = from.offset - from.column + 1;
+  for (let i = from.offset; i < offset && i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
       line++;

@@ -72,6 +72,10 @@ describe('printPattern', () => {
         '([a-a:x=1] REPEATS 2 TIMES) WITHIN 3 SECONDS',
         '[a-a:x = 1] REPEATS 2 TIMES WITHIN 3 SECONDS',
       ],
+      [
+        '(([a-a:x=1] REPEATS 2 TIMES WITHIN 5 SECONDS) REPEATS 3 TIMES WITHIN 6 SECONDS) WITHIN 9 SECONDS',
+        '(([a-a:x = 1] REPEATS 2 TIMES WITHIN 5 SECONDS) REPEATS 3 TIMES WITHIN 6 SECONDS) WITHIN 9 SECONDS',
+      ],
     ];
     for (const [text, canonical] of cases) assert.equal(print(text), canonical, text);
   });

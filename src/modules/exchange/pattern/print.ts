@@ -13,6 +13,7 @@ import {
   type ObservationExpression,
   type Pattern,
   type Qualifier,
+  type QualifiedObservation,
 } from './ast.js';
 
 /**
@@ -39,24 +40,35 @@ function observation(expression: ObservationExpression): string {
         )
         .join(` ${expression.operator} `);
     }
-    case 'qualified': {
-      const inner = expression.expression;
-      // A qualifier of a kind the inner run already has goes outside parentheses: written in
-      // one run, the two would be one expression qualified twice the same way (refused).
-      const grouped =
-        inner.kind === 'observation-operator' ||
-        (inner.kind === 'qualified' && runHas(inner, expression.qualifier.kind));
-      const text = observation(inner);
-      return `${grouped ? `(${text})` : text} ${qualifier(expression.qualifier)}`;
-    }
+    case 'qualified':
+      return qualified(expression).text;
   }
 }
 
-function runHas(expression: ObservationExpression, kind: Qualifier['kind']): boolean {
-  for (let e = expression; e.kind === 'qualified'; e = e.expression) {
-    if (e.qualifier.kind === kind) return true;
+/**
+ * A qualified expression, and the kinds of the qualifiers its text ends with outside any
+ * parentheses. A qualifier of a kind that run already has needs the run in parentheses:
+ * written in one run, the two would be one expression qualified twice the same way (refused).
+ */
+function qualified(expression: QualifiedObservation): {
+  text: string;
+  run: Set<Qualifier['kind']>;
+} {
+  const inner = expression.expression;
+  const kind = expression.qualifier.kind;
+  let text: string;
+  let run: Set<Qualifier['kind']>;
+  if (inner.kind === 'qualified') {
+    const printed = qualified(inner);
+    const grouped = printed.run.has(kind);
+    text = grouped ? `(${printed.text})` : printed.text;
+    run = grouped ? new Set() : printed.run;
+  } else {
+    text = inner.kind === 'observation-operator' ? `(${observation(inner)})` : observation(inner);
+    run = new Set();
   }
-  return false;
+  run.add(kind);
+  return { text: `${text} ${qualifier(expression.qualifier)}`, run };
 }
 
 function qualifier(q: Qualifier): string {
