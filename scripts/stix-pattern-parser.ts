@@ -38,8 +38,7 @@ export async function generatePatternParser(): Promise<string> {
 export function hoist(source: string): string {
   const file = ts.createSourceFile('parser.js', source, ts.ScriptTarget.Latest, true);
   const parse = file.statements.find(
-    (s): s is ts.FunctionDeclaration =>
-      ts.isFunctionDeclaration(s) && s.name?.text === 'peg$parse',
+    (s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === 'peg$parse',
   );
   if (!parse?.body) throw new Error('peggy output changed: no function peg$parse');
   const [input, options] = parse.parameters.map((p) => p.name.getText(file));

@@ -98,6 +98,7 @@ const valid: Record<string, string[]> = {
     "[file:name LIKE 'inv%.exe']",
     "[file:name NOT LIKE 'inv_ice.exe']",
     "[file:name MATCHES '^inv.*\\\\.exe$']",
+    "[process:command_line MATCHES'^.+>-add GlobalSign.cer -c -s -r localMachine Root$']",
     "[file:name NOT MATCHES 'x']",
     "[ipv4-addr:value ISSUBSET '198.51.100.0/24']",
     "[ipv4-addr:value NOT ISSUBSET '198.51.100.0/24']",
@@ -416,6 +417,11 @@ describe('STIX pattern syntax errors', () => {
       "line 1, column 11: b'' is not base64: write padded base64 (at least one byte) between b' and '",
     ],
     ['[file:x = 1] /* open', 'line 1, column 14: this comment has no end (*/)'],
+    ['[file:x =\u200b 1]', 'line 1, column 10: expected a constant, found U+200B'],
+    [
+      '[file:x = 1]\u0000',
+      "line 1, column 13: expected 'AND', 'FOLLOWEDBY', 'OR', 'REPEATS', 'START', 'WITHIN' or end of input, found U+0000",
+    ],
     // Four qualifiers in a row repeat a kind: refused at once, so trees stay shallow.
     [
       '[file:x = 1] WITHIN 1 SECONDS REPEATS 2 TIMES WITHIN 1 SECONDS REPEATS 2 TIMES',

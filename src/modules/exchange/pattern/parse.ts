@@ -153,14 +153,11 @@ function foundAt(text: string, offset: number): { word: string; shown: string } 
   token.lastIndex = offset;
   let word = token.exec(text)?.[0] ?? text.charAt(offset);
   if (word.length > 30) word = `${word.slice(0, 30)}…`;
-  if (/^\s$/u.test(word)) return { word, shown: `a ${whitespaceName(word)}` };
+  if (/^[\p{C}\p{Z}\s]$/u.test(word)) {
+    // An invisible character: named by its code point.
+    return { word, shown: `U+${word.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` };
+  }
   return { word, shown: word.includes("'") ? `"${word}"` : `'${word}'` };
-}
-
-function whitespaceName(c: string): string {
-  if (c === '\n' || c === '\r') return 'line break';
-  if (c === '\t') return 'tab';
-  return `space (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
 }
 
 function keywordHint(found: { word: string }, expected: string[]): string {
