@@ -3,7 +3,6 @@
  * rules of section 3) that a parser alone does not enforce and validators apply. `checkPattern`
  * answers every problem of a pattern, each with its place; none means the pattern is valid.
  */
-import { isIPv4, isIPv6 } from 'node:net';
 import type {
   Comparison,
   ComparisonExpression,
@@ -16,6 +15,7 @@ import type {
   TimestampConstant,
 } from './ast.js';
 import { parsePattern, positionOf, type PatternPosition } from './parse.js';
+import { compareTimestamps, dateProblem, hashProblem, isNetwork, regexProblem } from './values.js';
 
 export type PatternProblemCode =
   | 'syntax'
@@ -303,100 +303,24 @@ function checkConstant(constant: Constant, found: Found): void {
   if (constant.kind === 'timestamp') checkTimestamp(constant, found);
 }
 
-const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /** The grammar checks the form; this checks the date exists and where a leap second may be. */
 function checkTimestamp(timestamp: TimestampConstant, found: Found): boolean {
-  const value = timestamp.value;
-  const year = Number(value.slice(0, 4));
-  const month = Number(value.slice(5, 7));
-  const day = Number(value.slice(8, 10));
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 && leap ? 29 : daysInMonth[month - 1]!;
-  if (day > days) {
-    report(
-      found,
-      'timestamp',
-      timestamp.loc.start,
-      `${value.slice(0, 10)} is not a date: that month has ${days} days`,
-    );
-    return false;
-  }
-  if (value.slice(17, 19) === '60' && value.slice(11, 16) !== '23:59') {
-    report(
-      found,
-      'timestamp',
-      timestamp.loc.start,
-      `a leap second (:60) comes only at 23:59:60, not ${value.slice(11, 19)}`,
-    );
-    return false;
-  }
-  return true;
+  const problem = dateProblem(timestamp.value);
+  if (problem !== undefined) report(found, 'timestamp', timestamp.loc.start, problem);
+  return problem === undefined;
 }
 
-/** Orders two timestamps of the grammar's form (UTC, any number of fraction digits). */
-export function compareTimestamps(a: string, b: string): number {
-  const whole = (t: string) => t.slice(0, 19);
-  const fraction = (t: string) => (t[19] === '.' ? t.slice(20, -1) : '');
-  if (whole(a) !== whole(b)) return whole(a) < whole(b) ? -1 : 1;
-  const width = Math.max(fraction(a).length, fraction(b).length);
-  const fa = fraction(a).padEnd(width, '0');
-  const fb = fraction(b).padEnd(width, '0');
-  return fa === fb ? 0 : fa < fb ? -1 : 1;
-}
-
-/**
- * MATCHES takes a PCRE regular expression. JavaScript's RegExp checks it, after the PCRE forms
- * it lacks are rewritten to equivalents: inline options `(?i)`, atomic groups `(?>…)`, named
- * groups `(?P<n>…)` and back-references `(?P=n)`, comments `(?#…)`. Other PCRE-only syntax
- * (possessive quantifiers, \Q…\E) is reported as invalid.
- */
 function checkRegex(source: string, offset: number, found: Found): void {
-  const rewritten = source
-    .replace(/\(\?#[^)]*\)/g, '')
-    .replace(/\(\?[imsxJU-]+\)/g, '')
-    .replace(/\(\?>/g, '(?:')
-    .replace(/\(\?P</g, '(?<')
-    .replace(/\(\?P=(\w+)\)/g, '\\k<$1>');
-  try {
-    new RegExp(rewritten);
-  } catch (error) {
-    const reason = (error as Error).message.replace(
-      /^Invalid regular expression: \/.*\/[a-z]*: /s,
-      '',
-    );
+  const problem = regexProblem(source);
+  if (problem !== undefined) {
     report(
       found,
       'regex',
       offset,
-      `MATCHES needs a regular expression: ${reason} (checked as a JavaScript RegExp with PCRE inline options, atomic and named groups allowed)`,
+      `MATCHES needs a regular expression: ${problem} (checked as a JavaScript RegExp with PCRE inline options, atomic and named groups allowed)`,
     );
   }
 }
-
-function isNetwork(value: string): boolean {
-  const slash = value.indexOf('/');
-  const address = slash === -1 ? value : value.slice(0, slash);
-  const prefix = slash === -1 ? undefined : value.slice(slash + 1);
-  const bits = isIPv4(address) ? 32 : isIPv6(address) && !address.includes('%') ? 128 : 0;
-  if (bits === 0) return false;
-  return prefix === undefined || (/^(?:0|[1-9]\d{0,2})$/.test(prefix) && Number(prefix) <= bits);
-}
-
-// Hex digits per hash algorithm (STIX 2.1 hash-algorithm-ov and the common others), keyed by
-// the name upper-cased without '-' or '_'.
-const hashLengths: Record<string, number> = {
-  MD5: 32,
-  SHA1: 40,
-  SHA224: 56,
-  SHA256: 64,
-  SHA384: 96,
-  SHA512: 128,
-  SHA3224: 56,
-  SHA3256: 64,
-  SHA3384: 96,
-  SHA3512: 128,
-};
 
 /** `…hashes.'SHA-256' = '…'`: the value must be a hash of that algorithm. */
 function checkHash(path: ObjectPath, value: Constant, found: Found): void {
@@ -405,16 +329,8 @@ function checkHash(path: ObjectPath, value: Constant, found: Found): void {
   const last = steps[steps.length - 1]!;
   const before = steps[steps.length - 2];
   if (last.kind !== 'property' || before?.kind !== 'property' || before.name !== 'hashes') return;
-  const length = hashLengths[last.name.toUpperCase().replace(/[-_]/g, '')];
-  if (length === undefined) return;
-  if (value.value.length !== length || !/^[0-9A-Fa-f]*$/.test(value.value)) {
-    report(
-      found,
-      'hash',
-      value.loc.start,
-      `'${shorten(value.value)}' is not a ${last.name} hash: ${length} hex digits expected`,
-    );
-  }
+  const problem = hashProblem(last.name, value.value);
+  if (problem !== undefined) report(found, 'hash', value.loc.start, problem);
 }
 
 function shorten(text: string): string {

@@ -9,6 +9,7 @@
  */
 export * from './ast.js';
 export {
+  maxNesting,
   parsePattern,
   positionOf,
   type ParsePatternResult,
@@ -18,8 +19,8 @@ export {
 export {
   checkPattern,
   patternProblems,
-  compareTimestamps,
   type PatternProblem,
   type PatternProblemCode,
 } from './check.js';
+export { compareTimestamps } from './values.js';
 export { printPattern } from './print.js';

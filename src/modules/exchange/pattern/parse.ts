@@ -43,7 +43,7 @@ export const maxNesting = 250;
  * @example
  *   parsePattern("[ipv4-addr:value = '198.51.100.1']")  // { ok: true, ast: { kind: 'observation', … } }
  *   parsePattern('[file:name foo]').error.message
- *   // "line 1, column 12: expected '.', '[', 'NOT' or a comparison operator, found 'foo'"
+ *   // "line 1, column 12: expected '.', 'NOT', '[' or a comparison operator, found 'foo'"
  */
 export function parsePattern(text: string): ParsePatternResult {
   // The parser recurses once per level of nesting: past a bound, refuse before it runs out of
