@@ -118,6 +118,7 @@ export interface TlpOptions {
 }
 
 interface Markable {
+  type?: unknown;
   id?: unknown;
   object_marking_refs?: unknown;
   granular_markings?: unknown;
@@ -125,6 +126,9 @@ interface Markable {
 
 /** The definitions of TLP and PAP themselves are public: everyone must be able to read them. */
 const isSharedDefinition = (object: Markable): boolean =>
+  (object.type === 'marking-definition' ||
+    object.type === 'extension-definition' ||
+    object.type === 'identity') &&
   typeof object.id === 'string' &&
   (tlpByMarkingId.has(object.id) ||
     papByMarkingId.has(object.id) ||
@@ -145,7 +149,8 @@ function strictestOf(ids: unknown, into: Tlp | undefined): Tlp | undefined {
  * The TLP of an object as a whole: the strictest TLP among its object markings, else the
  * default. The TLP and PAP definitions themselves are TLP:CLEAR.
  */
-export function tlpOf(object: Markable, options: TlpOptions): Tlp {
+export function tlpOf(marked: object, options: TlpOptions): Tlp {
+  const object = marked as Markable;
   if (isSharedDefinition(object)) return 'clear';
   return strictestOf(object.object_marking_refs, undefined) ?? options.defaultTlp;
 }
@@ -160,10 +165,11 @@ const covers = (outer: (string | number)[], inner: (string | number)[]): boolean
  * when none does. `path` is a selector (`description`, `external_references.[0].url`) or its steps.
  */
 export function tlpOfField(
-  object: Markable,
+  marked: object,
   path: string | readonly (string | number)[],
   options: TlpOptions,
 ): Tlp {
+  const object = marked as Markable;
   if (isSharedDefinition(object)) return 'clear';
   const steps = typeof path === 'string' ? selectorSteps(path) : [...path];
   let level = strictestOf(object.object_marking_refs, undefined);
@@ -182,7 +188,8 @@ export function tlpOfField(
 }
 
 /** The strictest PAP among an object's markings, or undefined when it carries none. */
-export function papOf(object: Markable): Pap | undefined {
+export function papOf(marked: object): Pap | undefined {
+  const object = marked as Markable;
   if (!Array.isArray(object.object_marking_refs)) return undefined;
   let level: Pap | undefined;
   for (const id of object.object_marking_refs) {
