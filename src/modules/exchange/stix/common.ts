@@ -141,7 +141,7 @@ export function selectorSteps(selector: string): (string | number)[] {
 }
 
 const extensionDefinitionKey =
-  /^extension-definition--[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  /^extension-definition--[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /**
  * An extensions dictionary (section 3.1 / 7.3): keys are extension-definition ids (the value

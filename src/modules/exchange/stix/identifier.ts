@@ -72,9 +72,10 @@ export const familyOf = (type: string): ObjectFamily => family.get(type) ?? 'cus
 /** Type names: a–z, 0–9 and hyphens, 3 to 250 characters (section 3.1). */
 export const typeNamePattern = /^[a-z][a-z0-9-]{1,248}[a-z0-9]$/;
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+// RFC 4122: hexadecimal digits are case-insensitive on input; they are written in lower case.
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
-/** Splits `type--uuid`; undefined when the text is not an identifier. */
+/** Splits `type--uuid` (the UUID in lower case); undefined when the text is not an identifier. */
 export function parseStixId(
   id: string,
 ): { type: string; uuid: string; version: number } | undefined {
@@ -83,7 +84,7 @@ export function parseStixId(
   const type = id.slice(0, at);
   const uuid = id.slice(at + 2);
   if (!typeNamePattern.test(type) || !uuidPattern.test(uuid)) return undefined;
-  return { type, uuid, version: Number.parseInt(uuid[14]!, 16) };
+  return { type, uuid: uuid.toLowerCase(), version: Number.parseInt(uuid[14]!, 16) };
 }
 
 /** The type named by an identifier (the part before `--`). */
@@ -94,26 +95,33 @@ export const newStixId = <T extends string>(type: T): `${T}--${string}` =>
   `${type}--${randomUUID()}`;
 
 const identifierHelp =
-  'must be an identifier type--UUID (lower-case RFC 4122 UUID, e.g. indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f)';
+  'must be an identifier type--UUID (an RFC 4122 UUID, e.g. indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f)';
+
+/** Identifiers are read case-insensitively and given in lower case, so they compare as strings. */
+const lowerCase = (id: string) => id.toLowerCase();
 
 /** Any identifier. */
 export const identifierSchema = z
   .string()
-  .refine((id) => parseStixId(id) !== undefined, { error: identifierHelp });
+  .refine((id) => parseStixId(id) !== undefined, { error: identifierHelp })
+  .transform(lowerCase);
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
 
 /** The `id` of an object of type `type`: the prefix must be the object's own type. */
 export function stixIdSchema<T extends string>(type: T) {
-  return z.string().superRefine((id, ctx) => {
-    const parsed = parseStixId(id);
-    if (!parsed) ctx.addIssue({ code: 'custom', message: identifierHelp });
-    else if (parsed.type !== type)
-      ctx.addIssue({
-        code: 'custom',
-        message: `must start with ${type}-- (the object's type), not ${parsed.type}--`,
-      });
-  }) as unknown as z.ZodType<`${T}--${string}`, string>;
+  return z
+    .string()
+    .superRefine((id, ctx) => {
+      const parsed = parseStixId(id);
+      if (!parsed) ctx.addIssue({ code: 'custom', message: identifierHelp });
+      else if (parsed.type !== type)
+        ctx.addIssue({
+          code: 'custom',
+          message: `must start with ${type}-- (the object's type), not ${parsed.type}--`,
+        });
+    })
+    .transform(lowerCase) as unknown as z.ZodType<`${T}--${string}`, string>;
 }
 
 /**
@@ -128,15 +136,18 @@ export function refSchema(
   accepts: (type: string) => boolean = (t) => types.includes(t),
   described = types.map(article).join(' or '),
 ) {
-  return z.string().superRefine((id, ctx) => {
-    const parsed = parseStixId(id);
-    if (!parsed) ctx.addIssue({ code: 'custom', message: identifierHelp });
-    else if (!accepts(parsed.type))
-      ctx.addIssue({
-        code: 'custom',
-        message: `must reference ${described}, not ${article(parsed.type)} (${id})`,
-      });
-  });
+  return z
+    .string()
+    .superRefine((id, ctx) => {
+      const parsed = parseStixId(id);
+      if (!parsed) ctx.addIssue({ code: 'custom', message: identifierHelp });
+      else if (!accepts(parsed.type))
+        ctx.addIssue({
+          code: 'custom',
+          message: `must reference ${described}, not ${article(parsed.type)} (${id})`,
+        });
+    })
+    .transform(lowerCase);
 }
 
 /** SDO or SCO: what a relationship may join (section 5.1: never SROs, meta objects or bundles). */

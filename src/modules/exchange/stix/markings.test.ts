@@ -66,6 +66,20 @@ describe('tlpOf', () => {
     });
     assert.equal(tlpOf(both, amber), 'red');
   });
+  it('recognises an upper-case UUID in an object not yet parsed', () => {
+    const upper = exampleIndicator({
+      object_marking_refs: [
+        tlp2MarkingIds.red.toUpperCase().replace('MARKING-DEFINITION', 'marking-definition'),
+      ],
+    });
+    assert.equal(tlpOf(upper, { defaultTlp: 'clear' }), 'red');
+    assert.equal(
+      importMarkingRef(
+        tlp1MarkingIds.white.toUpperCase().replace('MARKING-DEFINITION', 'marking-definition'),
+      ),
+      tlp2MarkingIds.clear,
+    );
+  });
   it('unmarked objects take the configured default; PAP and statements are not TLP', () => {
     assert.equal(tlpOf(exampleIndicator({ object_marking_refs: undefined }), amber), 'amber');
     assert.equal(

@@ -100,15 +100,21 @@ const rank = (level: Tlp) => tlpLevels.indexOf(level);
 /** The stricter of two TLP levels. */
 export const stricterTlp = (a: Tlp, b: Tlp): Tlp => (rank(a) >= rank(b) ? a : b);
 
-/** The TLP 2.0 level a marking id stands for (TLP 1.0 ids mapped), or undefined. */
-export const tlpOfMarkingId = (id: string): Tlp | undefined => tlpByMarkingId.get(id);
+/**
+ * The TLP 2.0 level a marking id stands for (TLP 1.0 ids mapped), or undefined. Parsed objects
+ * carry lower-case ids; an upper-case UUID from an unparsed object is still recognised.
+ */
+export const tlpOfMarkingId = (id: string): Tlp | undefined =>
+  tlpByMarkingId.get(id) ?? (/[A-F]/.test(id) ? tlpByMarkingId.get(id.toLowerCase()) : undefined);
+const papOfMarkingId = (id: string): Pap | undefined =>
+  papByMarkingId.get(id) ?? (/[A-F]/.test(id) ? papByMarkingId.get(id.toLowerCase()) : undefined);
 
 /**
  * The id to write for a marking id read on import: TLP 1.0 ids become the TLP 2.0 ids of the
  * same level (WHITE as CLEAR); other ids are kept.
  */
 export function importMarkingRef(id: string): string {
-  const level = tlpByMarkingId.get(id);
+  const level = tlpOfMarkingId(id);
   return level === undefined ? id : tlp2MarkingIds[level];
 }
 
@@ -139,7 +145,7 @@ function strictestOf(ids: unknown, into: Tlp | undefined): Tlp | undefined {
   if (!Array.isArray(ids)) return into;
   let level = into;
   for (const id of ids) {
-    const found = typeof id === 'string' ? tlpByMarkingId.get(id) : undefined;
+    const found = typeof id === 'string' ? tlpOfMarkingId(id) : undefined;
     if (found !== undefined) level = level === undefined ? found : stricterTlp(level, found);
   }
   return level;
@@ -176,7 +182,7 @@ export function tlpOfField(
   if (Array.isArray(object.granular_markings)) {
     for (const marking of object.granular_markings) {
       if (!isRecord(marking) || typeof marking.marking_ref !== 'string') continue;
-      const found = tlpByMarkingId.get(marking.marking_ref);
+      const found = tlpOfMarkingId(marking.marking_ref);
       if (found === undefined || !Array.isArray(marking.selectors)) continue;
       const applies = marking.selectors.some(
         (s) => typeof s === 'string' && covers(selectorSteps(s), steps),
@@ -193,7 +199,7 @@ export function papOf(marked: object): Pap | undefined {
   if (!Array.isArray(object.object_marking_refs)) return undefined;
   let level: Pap | undefined;
   for (const id of object.object_marking_refs) {
-    const found = typeof id === 'string' ? papByMarkingId.get(id) : undefined;
+    const found = typeof id === 'string' ? papOfMarkingId(id) : undefined;
     if (
       found !== undefined &&
       (level === undefined || papLevels.indexOf(found) > papLevels.indexOf(level))

@@ -56,11 +56,22 @@ describe('common properties of SDOs', () => {
     ));
   it('refuses an id that is not type--UUID', () => {
     refused(exampleMalware({ id: 'malware--1234' }), 'id', 'must be an identifier type--UUID');
-    refused(
-      exampleMalware({ id: 'malware--31B940D4-6F7F-459A-80EA-9C1F17B5891B' }),
-      'id',
-      'lower-case',
+    refused(exampleMalware({ id: 'Malware--31b940d4-6f7f-459a-80ea-9c1f17b5891b' }), 'id', 'UUID');
+  });
+  it('reads UUIDs in any case (RFC 4122) and gives them in lower case', () => {
+    const result = parseStixObject(
+      exampleMalware({
+        id: 'malware--31B940D4-6F7F-459A-80EA-9C1F17B5891B',
+        created_by_ref: 'identity--023D105B-752E-4E3C-941C-7D3F3CB15E9E',
+        object_marking_refs: ['marking-definition--E828B379-4E03-4974-9AC4-E53A884C97C1'],
+      }),
     );
+    assert.ok(result.ok);
+    assert.equal(result.object.id, 'malware--31b940d4-6f7f-459a-80ea-9c1f17b5891b');
+    assert.equal(result.object.created_by_ref, 'identity--023d105b-752e-4e3c-941c-7d3f3cb15e9e');
+    assert.deepEqual(result.object.object_marking_refs, [
+      'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1',
+    ]);
   });
   it('wants a UUIDv4 in what this instance produces, any RFC 4122 UUID from others', () => {
     const v1 = exampleMalware({ id: 'malware--1621d4d4-b67d-11e3-9670-f01faf20d111' });
