@@ -20,6 +20,7 @@ describe('migrations', () => {
         '0008_incident_sla_events',
         '0009_incident_sort_keys',
         '0010_law',
+        '0011_exchange_objects',
       ]);
       const tables = (await testDb.db.kysely.introspection.getTables()).map((t) => t.name);
       for (const table of [
@@ -37,6 +38,9 @@ describe('migrations', () => {
         'law_assessment_history',
         'law_ratifications',
         'law_ratification_history',
+        'stix_objects',
+        'taxii_collections',
+        'collection_objects',
       ])
         assert.ok(tables.includes(table), table);
     } finally {

@@ -234,6 +234,44 @@ export interface LawRatificationHistoryTable extends LawRatificationsTable {
   version: number;
 }
 
+/** One version of a STIX object, keyed by (id, modified); see migration 0011. */
+export interface StixObjectsTable {
+  id: string;
+  /** The version: `modified`, else `created`, else 1970-01-01T00:00:00.000Z. */
+  modified: string;
+  type: string;
+  spec_version: string;
+  created: string | null;
+  /** When this instance first stored the version; strictly increasing, milliseconds. */
+  date_added: string;
+  /** Instance-wide counter, the tie-breaker of `date_added`. */
+  seq: number;
+  tlp: string;
+  /** Canonical JSON (RFC 8785). */
+  object: string;
+  sha256: string;
+}
+
+/** A TAXII 2.1 collection. */
+export interface TaxiiCollectionsTable {
+  id: string;
+  title: string;
+  description: string | null;
+  alias: string | null;
+  /** JSON array of media types. */
+  media_types: string;
+  created_at: string;
+}
+
+/** Which object versions a collection holds, and when each was added to it. */
+export interface CollectionObjectsTable {
+  collection_id: string;
+  object_id: string;
+  modified: string;
+  date_added: string;
+  seq: number;
+}
+
 export interface Database extends OperationsTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -253,6 +291,9 @@ export interface Database extends OperationsTables {
   law_assessment_history: LawAssessmentHistoryTable;
   law_ratifications: LawRatificationsTable;
   law_ratification_history: LawRatificationHistoryTable;
+  stix_objects: StixObjectsTable;
+  taxii_collections: TaxiiCollectionsTable;
+  collection_objects: CollectionObjectsTable;
 }
 
 /** Used by tables that want the database to count; kept for modules that need it. */

@@ -10,6 +10,7 @@ import * as m0007 from './0007_incident_search.js';
 import * as m0008 from './0008_incident_sla_events.js';
 import * as m0009 from './0009_incident_sort_keys.js';
 import * as m0010 from './0010_law.js';
+import * as m0011 from './0011_exchange_objects.js';
 
 type AnyDb = Kysely<unknown>;
 
@@ -34,5 +35,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0008_incident_sla_events': { up: m0008.up },
     '0009_incident_sort_keys': { up: (db: AnyDb) => m0009.up(db, dialect) },
     '0010_law': { up: (db: AnyDb) => m0010.up(db, dialect) },
+    '0011_exchange_objects': { up: m0011.up },
   };
 }

@@ -1,0 +1,653 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sql, type SqlBool, type Expression } from 'kysely';
+import { systemClock, type Clock } from '../../kernel/clock.js';
+import { AppError } from '../../kernel/errors.js';
+import { newId } from '../../kernel/ids.js';
+import type { Db, Executor } from '../../storage/db.js';
+import type { StixObjectsTable } from '../../storage/schema.js';
+import { canonicalJson } from './stix/jcs.js';
+import { tlpOf } from './stix/markings.js';
+import type { Tlp } from './stix/marking-ids.js';
+import type { StixObject } from './stix/schemas.js';
+import { decodeCursor, encodeCursor, type Cursor } from './taxii/cursor.js';
+import {
+  parseVersionMatch,
+  versionKey,
+  versionOf,
+  versionOfKey,
+  type VersionMatch,
+} from './taxii/version.js';
+
+/**
+ * Storage of STIX object versions and TAXII 2.1 collections (issue 8). Callers parse and
+ * validate objects first (`parseStixObject`); this module stores, de-duplicates by
+ * (id, version) and lists with TAXII semantics: keyset pages over (date_added, seq), signed
+ * `next` tokens, `match[...]` filters.
+ */
+
+export const stixMediaType = 'application/stix+json;version=2.1';
+
+export interface Collection {
+  id: string;
+  title: string;
+  description: string | null;
+  alias: string | null;
+  mediaTypes: string[];
+  createdAt: string;
+}
+
+export async function createCollection(
+  db: Db,
+  input: { title: string; description?: string; alias?: string; mediaTypes?: string[] },
+  clock: Clock = systemClock,
+): Promise<Collection> {
+  const collection: Collection = {
+    id: newId(),
+    title: input.title,
+    description: input.description ?? null,
+    alias: input.alias ?? null,
+    mediaTypes: input.mediaTypes ?? [stixMediaType],
+    createdAt: clock.now().toISOString(),
+  };
+  await db.kysely
+    .insertInto('taxii_collections')
+    .values({
+      id: collection.id,
+      title: collection.title,
+      description: collection.description,
+      alias: collection.alias,
+      media_types: JSON.stringify(collection.mediaTypes),
+      created_at: collection.createdAt,
+    })
+    .execute();
+  return collection;
+}
+
+export async function listCollections(db: Db): Promise<Collection[]> {
+  const rows = await db.kysely
+    .selectFrom('taxii_collections')
+    .selectAll()
+    .orderBy('title')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    alias: r.alias,
+    mediaTypes: JSON.parse(r.media_types) as string[],
+    createdAt: r.created_at,
+  }));
+}
+
+async function requireCollection(db: Executor, collectionId: string): Promise<void> {
+  const found = await db
+    .selectFrom('taxii_collections')
+    .select('id')
+    .where('id', '=', collectionId)
+    .executeTakeFirst();
+  if (!found)
+    throw new AppError('not_found', `No TAXII collection with id ${collectionId}`, {
+      details: { collectionId },
+    });
+}
+
+// --- The instance's secret for next tokens -------------------------------------------------
+
+const secretKey = 'exchange.cursor_secret';
+const secrets = new WeakMap<Db, Buffer>();
+
+/**
+ * The instance's secret that signs `next` tokens: 32 random bytes made on first use and kept in
+ * `meta`, so every process of the instance (and every restart) accepts the others' tokens.
+ * cirtkit has no configured secret (sessions and API tokens are random and stored hashed).
+ */
+export async function cursorSecret(db: Db): Promise<Buffer> {
+  const cached = secrets.get(db);
+  if (cached) return cached;
+  const now = new Date().toISOString();
+  await db.kysely
+    .insertInto('meta')
+    .values({ key: secretKey, value: randomBytes(32).toString('base64url'), updated_at: now })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const row = await db.kysely
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', secretKey)
+    .executeTakeFirstOrThrow();
+  const secret = Buffer.from(row.value, 'base64url');
+  secrets.set(db, secret);
+  return secret;
+}
+
+// --- Adding ---------------------------------------------------------------------------------
+
+export interface AddConflict {
+  id: string;
+  modified: string;
+  reason: string;
+}
+
+export interface AddResult {
+  /** Versions now in the collection that were not before. */
+  added: number;
+  /** Versions the collection already held with the same content. */
+  unchanged: number;
+  /** Versions refused: the same (id, version) is stored with other content. */
+  conflicts: AddConflict[];
+}
+
+export interface AddOptions {
+  /** The TLP of objects no TLP marking covers; the instance's default (TLP:AMBER unless set). */
+  defaultTlp?: Tlp;
+}
+
+const headKey = 'exchange.head';
+const chunk = 400;
+
+function chunks<T>(items: readonly T[], size = chunk): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+interface Prepared {
+  id: string;
+  key: string;
+  version: string;
+  type: string;
+  specVersion: string;
+  created: string | null;
+  tlp: Tlp;
+  json: string;
+  sha256: string;
+}
+
+/**
+ * Adds object versions to a collection in one transaction. The same (id, version) with the
+ * same canonical JSON is unchanged (added to this collection if only another held it); with
+ * other content it is a conflict and nothing of it is written. Each new row gets a
+ * `date_added` from the clock, bumped by 1 ms past the previous one so the instance's
+ * date_added values strictly increase (a large batch runs ahead of the clock by 1 ms per
+ * object), and the next `seq`.
+ */
+export async function addObjects(
+  db: Db,
+  collectionId: string,
+  objects: readonly StixObject[],
+  clock: Clock = systemClock,
+  options: AddOptions = {},
+): Promise<AddResult> {
+  const defaultTlp = options.defaultTlp ?? 'amber';
+  const conflicts: AddConflict[] = [];
+  const batch = new Map<string, Prepared>();
+  for (const object of objects) {
+    const version = versionOf(object);
+    const key = versionKey(version);
+    if (key === undefined) {
+      conflicts.push({
+        id: object.id,
+        modified: version,
+        reason: 'the version is not a timestamp',
+      });
+      continue;
+    }
+    const json = canonicalJson(object);
+    const prepared: Prepared = {
+      id: object.id,
+      key,
+      version,
+      type: object.type,
+      specVersion:
+        'spec_version' in object && typeof object.spec_version === 'string'
+          ? object.spec_version
+          : '2.1',
+      created: 'created' in object && typeof object.created === 'string' ? object.created : null,
+      tlp: tlpOf(object, { defaultTlp }),
+      json,
+      sha256: createHash('sha256').update(json).digest('hex'),
+    };
+    const seen = batch.get(`${object.id} ${key}`);
+    if (seen === undefined) batch.set(`${object.id} ${key}`, prepared);
+    else if (seen.sha256 !== prepared.sha256)
+      conflicts.push({
+        id: object.id,
+        modified: version,
+        reason: 'the same id and version appear twice in the request with different content',
+      });
+  }
+
+  return db.kysely.transaction().execute(async (trx) => {
+    await requireCollection(trx, collectionId);
+    // Several processes may share PostgreSQL: serialise the counter.
+    if (db.dialect === 'postgres') await sql`select pg_advisory_xact_lock(5807011)`.execute(trx);
+    const items = [...batch.values()];
+    const stored = new Map<string, string>();
+    const inCollection = new Set<string>();
+    for (const part of chunks(items)) {
+      const ids = [...new Set(part.map((p) => p.id))];
+      for (const row of await trx
+        .selectFrom('stix_objects')
+        .select(['id', 'modified', 'sha256'])
+        .where('id', 'in', ids)
+        .execute())
+        stored.set(`${row.id} ${row.modified}`, row.sha256);
+      for (const row of await trx
+        .selectFrom('collection_objects')
+        .select(['object_id', 'modified'])
+        .where('collection_id', '=', collectionId)
+        .where('object_id', 'in', ids)
+        .execute())
+        inCollection.add(`${row.object_id} ${row.modified}`);
+    }
+
+    const head = await trx
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', headKey)
+      .executeTakeFirst();
+    let [seq, last] = head ? parseHead(head.value) : [0, 0];
+    const next = () => {
+      last = Math.max(clock.now().getTime(), last + 1);
+      seq += 1;
+      return { dateAdded: new Date(last).toISOString(), seq };
+    };
+
+    let unchanged = 0;
+    const newObjects: StixObjectsTable[] = [];
+    const newLinks: {
+      collection_id: string;
+      object_id: string;
+      modified: string;
+      date_added: string;
+      seq: number;
+    }[] = [];
+    for (const item of items) {
+      const k = `${item.id} ${item.key}`;
+      const sha = stored.get(k);
+      if (sha !== undefined && sha !== item.sha256) {
+        conflicts.push({
+          id: item.id,
+          modified: item.version,
+          reason: 'a version with this id and modified is stored with different content',
+        });
+        continue;
+      }
+      if (inCollection.has(k)) {
+        unchanged += 1;
+        continue;
+      }
+      const at = next();
+      if (sha === undefined)
+        newObjects.push({
+          id: item.id,
+          modified: item.key,
+          type: item.type,
+          spec_version: item.specVersion,
+          created: item.created,
+          date_added: at.dateAdded,
+          seq: at.seq,
+          tlp: item.tlp,
+          object: item.json,
+          sha256: item.sha256,
+        });
+      newLinks.push({
+        collection_id: collectionId,
+        object_id: item.id,
+        modified: item.key,
+        date_added: at.dateAdded,
+        seq: at.seq,
+      });
+    }
+    for (const part of chunks(newObjects, 200))
+      await trx.insertInto('stix_objects').values(part).execute();
+    for (const part of chunks(newLinks))
+      await trx.insertInto('collection_objects').values(part).execute();
+    if (newLinks.length > 0) {
+      const value = `${seq}:${last}`;
+      const updatedAt = clock.now().toISOString();
+      await trx
+        .insertInto('meta')
+        .values({ key: headKey, value, updated_at: updatedAt })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: updatedAt }))
+        .execute();
+    }
+    return { added: newLinks.length, unchanged, conflicts };
+  });
+}
+
+function parseHead(value: string): [number, number] {
+  const [seq, at] = value.split(':').map(Number) as [number, number];
+  return [seq, at];
+}
+
+// --- Listing --------------------------------------------------------------------------------
+
+export interface ObjectQuery {
+  /** Only versions added to the collection after this timestamp. */
+  addedAfter?: string | undefined;
+  match?:
+    | {
+        id?: readonly string[] | undefined;
+        type?: readonly string[] | undefined;
+        /** `first`, `last` (default), `all`, timestamps; each may be a comma-separated list. */
+        version?: readonly string[] | undefined;
+        specVersion?: readonly string[] | undefined;
+      }
+    | undefined;
+  /** Objects per page: default 100, at most 1,000. */
+  limit?: number | undefined;
+  /** The token of the previous page. */
+  next?: string | undefined;
+}
+
+export interface Page<T> {
+  objects: T[];
+  more: boolean;
+  next: string | undefined;
+  /** date_added of the page's first and last object (X-TAXII-Date-Added-First/-Last). */
+  dateAddedFirst: string | undefined;
+  dateAddedLast: string | undefined;
+}
+
+export const defaultLimit = 100;
+export const maxLimit = 1000;
+
+interface Normalised {
+  addedAfter: string | undefined;
+  ids: string[];
+  types: string[];
+  version: VersionMatch;
+  specVersions: string[];
+}
+
+const split = (values: readonly string[] | undefined) =>
+  [
+    ...new Set(
+      (values ?? [])
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ].sort();
+
+function normalise(query: ObjectQuery): Normalised {
+  let addedAfter: string | undefined;
+  if (query.addedAfter !== undefined) {
+    const ms = Date.parse(query.addedAfter);
+    if (versionKey(query.addedAfter) === undefined || Number.isNaN(ms))
+      throw new AppError(
+        'bad_request',
+        `added_after "${query.addedAfter}" is not a timestamp such as 2016-05-12T08:17:27.000Z`,
+        { details: { parameter: 'added_after' } },
+      );
+    addedAfter = new Date(ms).toISOString();
+  }
+  let version: VersionMatch;
+  try {
+    version = parseVersionMatch(query.match?.version);
+  } catch (error) {
+    throw new AppError('bad_request', (error as Error).message, {
+      details: { parameter: 'match[version]' },
+    });
+  }
+  return {
+    addedAfter,
+    ids: split(query.match?.id),
+    types: split(query.match?.type),
+    version,
+    specVersions: split(query.match?.specVersion),
+  };
+}
+
+function limitOf(limit: number | undefined): number {
+  if (limit === undefined) return defaultLimit;
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new AppError('bad_request', `limit must be a positive whole number, not ${limit}`, {
+      details: { parameter: 'limit' },
+    });
+  return Math.min(limit, maxLimit);
+}
+
+/** The page query, shared by objects and manifest; exported for the plan test and bench. */
+export function pageQuery(
+  db: Executor,
+  collectionId: string,
+  filters: Normalised,
+  after: Cursor | undefined,
+  limit: number,
+) {
+  let q = db
+    .selectFrom('collection_objects as co')
+    .innerJoin('stix_objects as so', (j) =>
+      j.onRef('so.id', '=', 'co.object_id').onRef('so.modified', '=', 'co.modified'),
+    )
+    .select([
+      'co.object_id as id',
+      'co.modified as modified',
+      'co.date_added as date_added',
+      'co.seq as seq',
+      'so.type as type',
+      'so.spec_version as spec_version',
+      'so.tlp as tlp',
+    ])
+    .where('co.collection_id', '=', collectionId);
+  if (after)
+    q = q.where(sql<SqlBool>`(co.date_added, co.seq) > (${after.dateAdded}, ${after.seq})`);
+  if (filters.addedAfter !== undefined) q = q.where('co.date_added', '>', filters.addedAfter);
+  if (filters.ids.length > 0) q = q.where('co.object_id', 'in', filters.ids);
+  if (filters.types.length > 0) q = q.where('so.type', 'in', filters.types);
+  if (filters.specVersions.length > 0) q = q.where('so.spec_version', 'in', filters.specVersions);
+  const v = filters.version;
+  if (!v.all)
+    q = q.where((eb) => {
+      const alternatives: Expression<SqlBool>[] = [];
+      const extreme = (fn: 'min' | 'max') =>
+        eb(
+          'co.modified',
+          '=',
+          eb
+            .selectFrom('collection_objects as c2')
+            .select((e) => e.fn[fn]('c2.modified').as('m'))
+            .whereRef('c2.collection_id', '=', 'co.collection_id')
+            .whereRef('c2.object_id', '=', 'co.object_id'),
+        );
+      if (v.first) alternatives.push(extreme('min'));
+      if (v.last) alternatives.push(extreme('max'));
+      if (v.keys.length > 0) alternatives.push(eb('co.modified', 'in', v.keys));
+      return eb.or(alternatives);
+    });
+  return q
+    .orderBy('co.date_added')
+    .orderBy('co.seq')
+    .limit(limit + 1);
+}
+
+interface Row {
+  id: string;
+  modified: string;
+  date_added: string;
+  seq: number | string | bigint;
+  type: string;
+  spec_version: string;
+  tlp: string;
+}
+
+async function page<T extends Row>(
+  db: Db,
+  collectionId: string,
+  query: ObjectQuery,
+  run: (filters: Normalised, after: Cursor | undefined, limit: number) => Promise<T[]>,
+): Promise<Page<T>> {
+  const filters = normalise(query);
+  const limit = limitOf(query.limit);
+  const secret = await cursorSecret(db);
+  const scope = { collectionId, filters };
+  const after = query.next === undefined ? undefined : decodeCursor(query.next, scope, secret);
+  await requireCollection(db.kysely, collectionId);
+  const rows = await run(filters, after, limit);
+  const more = rows.length > limit;
+  const objects = more ? rows.slice(0, limit) : rows;
+  const last = objects.at(-1);
+  return {
+    objects,
+    more,
+    next:
+      more && last
+        ? encodeCursor({ dateAdded: last.date_added, seq: Number(last.seq) }, scope, secret)
+        : undefined,
+    dateAddedFirst: objects[0]?.date_added,
+    dateAddedLast: last?.date_added,
+  };
+}
+
+/** A stored version as a listing returns it. */
+export interface StoredObject {
+  object: StixObject;
+  dateAdded: string;
+  version: string;
+  tlp: Tlp;
+}
+
+/** TAXII 2.1 "Get Objects": a page of object versions in date_added order. */
+export async function listObjects(
+  db: Db,
+  collectionId: string,
+  query: ObjectQuery = {},
+): Promise<Page<StoredObject>> {
+  const result = await page(db, collectionId, query, (filters, after, limit) =>
+    pageQuery(db.kysely, collectionId, filters, after, limit)
+      .select('so.object as object')
+      .execute(),
+  );
+  return {
+    ...result,
+    objects: result.objects.map((r) => ({
+      object: JSON.parse(r.object) as StixObject,
+      dateAdded: r.date_added,
+      version: versionOfKey(r.modified),
+      tlp: r.tlp as Tlp,
+    })),
+  };
+}
+
+export interface ManifestRecord {
+  id: string;
+  date_added: string;
+  version: string;
+  media_type: string;
+  /** Not in the TAXII record: for the TLP policy of the route. */
+  tlp: Tlp;
+}
+
+/** TAXII 2.1 "Get Object Manifests": the same selection as listObjects, without the objects. */
+export async function manifest(
+  db: Db,
+  collectionId: string,
+  query: ObjectQuery = {},
+): Promise<Page<ManifestRecord>> {
+  const result = await page(db, collectionId, query, (filters, after, limit) =>
+    pageQuery(db.kysely, collectionId, filters, after, limit).execute(),
+  );
+  return {
+    ...result,
+    objects: result.objects.map((r) => ({
+      id: r.id,
+      date_added: r.date_added,
+      version: versionOfKey(r.modified),
+      media_type: `application/stix+json;version=${r.spec_version}`,
+      tlp: r.tlp as Tlp,
+    })),
+  };
+}
+
+/** TAXII 2.1 "Get Object Versions": every version of one object in the collection, oldest first. */
+export async function objectVersions(
+  db: Db,
+  collectionId: string,
+  id: string,
+): Promise<{
+  versions: string[];
+  dateAddedFirst: string | undefined;
+  dateAddedLast: string | undefined;
+}> {
+  await requireCollection(db.kysely, collectionId);
+  const rows = await db.kysely
+    .selectFrom('collection_objects')
+    .select(['modified', 'date_added'])
+    .where('collection_id', '=', collectionId)
+    .where('object_id', '=', id)
+    .orderBy('modified')
+    .execute();
+  const added = rows.map((r) => r.date_added).sort();
+  return {
+    versions: rows.map((r) => versionOfKey(r.modified)),
+    dateAddedFirst: added[0],
+    dateAddedLast: added.at(-1),
+  };
+}
+
+/**
+ * TAXII 2.1 "Delete An Object": removes the versions `version` selects (default: all, as the
+ * specification's DELETE takes `match[version]` with `all` meaning every version) from the
+ * collection; versions no collection holds any more are deleted. Returns how many versions
+ * left the collection.
+ */
+export async function deleteObject(
+  db: Db,
+  collectionId: string,
+  id: string,
+  version: readonly string[] = ['all'],
+): Promise<number> {
+  let match: VersionMatch;
+  try {
+    match = parseVersionMatch(version);
+  } catch (error) {
+    throw new AppError('bad_request', (error as Error).message, {
+      details: { parameter: 'match[version]' },
+    });
+  }
+  return db.kysely.transaction().execute(async (trx) => {
+    await requireCollection(trx, collectionId);
+    const keys = (
+      await trx
+        .selectFrom('collection_objects')
+        .select('modified')
+        .where('collection_id', '=', collectionId)
+        .where('object_id', '=', id)
+        .orderBy('modified')
+        .execute()
+    ).map((r) => r.modified);
+    const chosen = keys.filter(
+      (key, i) =>
+        match.all ||
+        (match.first && i === 0) ||
+        (match.last && i === keys.length - 1) ||
+        match.keys.includes(key),
+    );
+    if (chosen.length === 0) return 0;
+    await trx
+      .deleteFrom('collection_objects')
+      .where('collection_id', '=', collectionId)
+      .where('object_id', '=', id)
+      .where('modified', 'in', chosen)
+      .execute();
+    await trx
+      .deleteFrom('stix_objects')
+      .where('id', '=', id)
+      .where('modified', 'in', chosen)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('collection_objects as c')
+              .select('c.seq')
+              .whereRef('c.object_id', '=', 'stix_objects.id')
+              .whereRef('c.modified', '=', 'stix_objects.modified'),
+          ),
+        ),
+      )
+      .execute();
+    return chosen.length;
+  });
+}
