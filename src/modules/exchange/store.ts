@@ -226,19 +226,21 @@ export async function addObjects(
     const inCollection = new Set<string>();
     for (const part of chunks(items)) {
       const ids = [...new Set(part.map((p) => p.id))];
+      // One lookup per id: its stored versions, and whether this collection holds each.
       for (const row of await trx
-        .selectFrom('stix_objects')
-        .select(['id', 'modified', 'sha256'])
-        .where('id', 'in', ids)
-        .execute())
+        .selectFrom('stix_objects as so')
+        .leftJoin('collection_objects as co', (j) =>
+          j
+            .on('co.collection_id', '=', collectionId)
+            .onRef('co.object_id', '=', 'so.id')
+            .onRef('co.modified', '=', 'so.modified'),
+        )
+        .select(['so.id', 'so.modified', 'so.sha256', 'co.seq'])
+        .where('so.id', 'in', ids)
+        .execute()) {
         stored.set(`${row.id} ${row.modified}`, row.sha256);
-      for (const row of await trx
-        .selectFrom('collection_objects')
-        .select(['object_id', 'modified'])
-        .where('collection_id', '=', collectionId)
-        .where('object_id', 'in', ids)
-        .execute())
-        inCollection.add(`${row.object_id} ${row.modified}`);
+        if (row.seq !== null) inCollection.add(`${row.id} ${row.modified}`);
+      }
     }
 
     const head = await trx
@@ -299,10 +301,17 @@ export async function addObjects(
         seq: at.seq,
       });
     }
-    for (const part of chunks(newObjects, 200))
-      await trx.insertInto('stix_objects').values(part).execute();
-    for (const part of chunks(newLinks))
-      await trx.insertInto('collection_objects').values(part).execute();
+    if (db.sqlite) {
+      // SQLite: one connection, and this transaction holds it; prepared multi-row statements
+      // skip Kysely's compiling of every batch (a third of the time of a bulk add).
+      insertRows(db.sqlite, 'stix_objects', stixColumns, newObjects);
+      insertRows(db.sqlite, 'collection_objects', linkColumns, newLinks);
+    } else {
+      for (const part of chunks(newObjects, 200))
+        await trx.insertInto('stix_objects').values(part).execute();
+      for (const part of chunks(newLinks))
+        await trx.insertInto('collection_objects').values(part).execute();
+    }
     if (newLinks.length > 0) {
       const value = `${seq}:${last}`;
       const updatedAt = clock.now().toISOString();
@@ -314,6 +323,42 @@ export async function addObjects(
     }
     return { added: newLinks.length, unchanged, conflicts };
   });
+}
+
+const stixColumns = [
+  'id',
+  'modified',
+  'type',
+  'spec_version',
+  'created',
+  'date_added',
+  'seq',
+  'tlp',
+  'object',
+  'sha256',
+] as const;
+const linkColumns = ['collection_id', 'object_id', 'modified', 'date_added', 'seq'] as const;
+
+function insertRows<R>(
+  sqlite: NonNullable<Db['sqlite']>,
+  table: string,
+  columns: readonly (keyof R & string)[],
+  rows: readonly R[],
+): void {
+  const per = 100;
+  const statement = (n: number) =>
+    sqlite.prepare(
+      `insert into ${table} (${columns.join(', ')}) values ${Array.from(
+        { length: n },
+        () => `(${columns.map(() => '?').join(', ')})`,
+      ).join(', ')}`,
+    );
+  for (let i = 0; i < rows.length; i += per) {
+    const part = rows.slice(i, i + per);
+    const values: unknown[] = [];
+    for (const row of part) for (const column of columns) values.push(row[column]);
+    statement(part.length).run(values);
+  }
 }
 
 function parseHead(value: string): [number, number] {

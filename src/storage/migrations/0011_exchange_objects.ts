@@ -26,7 +26,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('spec_version', 'text', (c) => c.notNull())
     .addColumn('created', 'text')
     .addColumn('date_added', 'text', (c) => c.notNull())
-    .addColumn('seq', 'bigint', (c) => c.notNull().unique())
+    .addColumn('seq', 'bigint', (c) => c.notNull())
     .addColumn('tlp', 'text', (c) => c.notNull())
     .addColumn('object', 'text', (c) => c.notNull())
     .addColumn('sha256', 'text', (c) => c.notNull())
