@@ -61,7 +61,7 @@ function makeObject(n: number, at: string): StixObject {
       valid_from: at,
       labels: ['phishing'],
       ...marking,
-    } as StixObject;
+    };
   if (kind < 9)
     return {
       type: 'ipv4-addr',
@@ -69,7 +69,7 @@ function makeObject(n: number, at: string): StixObject {
       id: `ipv4-addr--${uuid(n)}`,
       value: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
       ...marking,
-    } as StixObject;
+    };
   return {
     type: 'identity',
     spec_version: '2.1',
@@ -80,7 +80,7 @@ function makeObject(n: number, at: string): StixObject {
     identity_class: 'organization',
     sectors: ['government-national'],
     ...marking,
-  } as StixObject;
+  };
 }
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
