@@ -270,6 +270,8 @@ export interface CollectionObjectsTable {
   modified: string;
   date_added: string;
   seq: number;
+  /** The stored version's `stix_objects.seq`. */
+  object_seq: number;
 }
 
 export interface Database extends OperationsTables {

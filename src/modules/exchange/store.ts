@@ -222,7 +222,7 @@ export async function addObjects(
     // Several processes may share PostgreSQL: serialise the counter.
     if (db.dialect === 'postgres') await sql`select pg_advisory_xact_lock(5807011)`.execute(trx);
     const items = [...batch.values()];
-    const stored = new Map<string, string>();
+    const stored = new Map<string, { sha256: string; seq: number }>();
     const inCollection = new Set<string>();
     for (const part of chunks(items)) {
       const ids = [...new Set(part.map((p) => p.id))];
@@ -235,10 +235,13 @@ export async function addObjects(
             .onRef('co.object_id', '=', 'so.id')
             .onRef('co.modified', '=', 'so.modified'),
         )
-        .select(['so.id', 'so.modified', 'so.sha256', 'co.seq'])
+        .select(['so.id', 'so.modified', 'so.sha256', 'so.seq as objectSeq', 'co.seq'])
         .where('so.id', 'in', ids)
         .execute()) {
-        stored.set(`${row.id} ${row.modified}`, row.sha256);
+        stored.set(`${row.id} ${row.modified}`, {
+          sha256: row.sha256,
+          seq: Number(row.objectSeq),
+        });
         if (row.seq !== null) inCollection.add(`${row.id} ${row.modified}`);
       }
     }
@@ -263,11 +266,12 @@ export async function addObjects(
       modified: string;
       date_added: string;
       seq: number;
+      object_seq: number;
     }[] = [];
     for (const item of items) {
       const k = `${item.id} ${item.key}`;
-      const sha = stored.get(k);
-      if (sha !== undefined && sha !== item.sha256) {
+      const existing = stored.get(k);
+      if (existing !== undefined && existing.sha256 !== item.sha256) {
         conflicts.push({
           id: item.id,
           modified: item.version,
@@ -280,7 +284,7 @@ export async function addObjects(
         continue;
       }
       const at = next();
-      if (sha === undefined)
+      if (existing === undefined)
         newObjects.push({
           id: item.id,
           modified: item.key,
@@ -299,6 +303,7 @@ export async function addObjects(
         modified: item.key,
         date_added: at.dateAdded,
         seq: at.seq,
+        object_seq: existing?.seq ?? at.seq,
       });
     }
     if (db.sqlite) {
@@ -337,7 +342,14 @@ const stixColumns = [
   'object',
   'sha256',
 ] as const;
-const linkColumns = ['collection_id', 'object_id', 'modified', 'date_added', 'seq'] as const;
+const linkColumns = [
+  'collection_id',
+  'object_id',
+  'modified',
+  'date_added',
+  'seq',
+  'object_seq',
+] as const;
 
 function insertRows<R>(
   sqlite: NonNullable<Db['sqlite']>,
@@ -464,9 +476,7 @@ export function pageQuery(
 ) {
   let q = db
     .selectFrom('collection_objects as co')
-    .innerJoin('stix_objects as so', (j) =>
-      j.onRef('so.id', '=', 'co.object_id').onRef('so.modified', '=', 'co.modified'),
-    )
+    .innerJoin('stix_objects as so', 'so.seq', 'co.object_seq')
     .select([
       'co.object_id as id',
       'co.modified as modified',
@@ -687,8 +697,7 @@ export async function deleteObject(
             eb
               .selectFrom('collection_objects as c')
               .select('c.seq')
-              .whereRef('c.object_id', '=', 'stix_objects.id')
-              .whereRef('c.modified', '=', 'stix_objects.modified'),
+              .whereRef('c.object_seq', '=', 'stix_objects.seq'),
           ),
         ),
       )

@@ -35,6 +35,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0008_incident_sla_events': { up: m0008.up },
     '0009_incident_sort_keys': { up: (db: AnyDb) => m0009.up(db, dialect) },
     '0010_law': { up: (db: AnyDb) => m0010.up(db, dialect) },
-    '0011_exchange_objects': { up: m0011.up },
+    '0011_exchange_objects': { up: (db: AnyDb) => m0011.up(db, dialect) },
   };
 }
