@@ -410,7 +410,7 @@ export interface Page<T> {
 export const defaultLimit = 100;
 export const maxLimit = 1000;
 
-interface Normalised {
+export interface Normalised {
   addedAfter: string | undefined;
   ids: string[];
   types: string[];
@@ -428,7 +428,8 @@ const split = (values: readonly string[] | undefined) =>
     ),
   ].sort();
 
-function normalise(query: ObjectQuery): Normalised {
+/** The filters of a query, checked and in a canonical form (what next tokens are bound to). */
+export function normaliseQuery(query: ObjectQuery): Normalised {
   let addedAfter: string | undefined;
   if (query.addedAfter !== undefined) {
     const ms = Date.parse(query.addedAfter);
@@ -532,15 +533,28 @@ async function page<T extends Row>(
   db: Db,
   collectionId: string,
   query: ObjectQuery,
-  run: (filters: Normalised, after: Cursor | undefined, limit: number) => Promise<T[]>,
+  run: (
+    executor: Executor,
+    filters: Normalised,
+    after: Cursor | undefined,
+    limit: number,
+  ) => Promise<T[]>,
 ): Promise<Page<T>> {
-  const filters = normalise(query);
+  const filters = normaliseQuery(query);
   const limit = limitOf(query.limit);
   const secret = await cursorSecret(db);
   const scope = { collectionId, filters };
   const after = query.next === undefined ? undefined : decodeCursor(query.next, scope, secret);
   await requireCollection(db.kysely, collectionId);
-  const rows = await run(filters, after, limit);
+  // PostgreSQL estimates the page query at the cost of the whole collection (it does not count
+  // on the LIMIT) and compiles it with JIT, 10-30 ms for a query that runs in 1 ms.
+  const rows =
+    db.dialect === 'postgres'
+      ? await db.kysely.transaction().execute(async (trx) => {
+          await sql`set local jit = off`.execute(trx);
+          return run(trx, filters, after, limit);
+        })
+      : await run(db.kysely, filters, after, limit);
   const more = rows.length > limit;
   const objects = more ? rows.slice(0, limit) : rows;
   const last = objects.at(-1);
@@ -570,8 +584,8 @@ export async function listObjects(
   collectionId: string,
   query: ObjectQuery = {},
 ): Promise<Page<StoredObject>> {
-  const result = await page(db, collectionId, query, (filters, after, limit) =>
-    pageQuery(db.kysely, collectionId, filters, after, limit)
+  const result = await page(db, collectionId, query, (executor, filters, after, limit) =>
+    pageQuery(executor, collectionId, filters, after, limit)
       .select('so.object as object')
       .execute(),
   );
@@ -601,8 +615,8 @@ export async function manifest(
   collectionId: string,
   query: ObjectQuery = {},
 ): Promise<Page<ManifestRecord>> {
-  const result = await page(db, collectionId, query, (filters, after, limit) =>
-    pageQuery(db.kysely, collectionId, filters, after, limit).execute(),
+  const result = await page(db, collectionId, query, (executor, filters, after, limit) =>
+    pageQuery(executor, collectionId, filters, after, limit).execute(),
   );
   return {
     ...result,
