@@ -137,15 +137,23 @@ async function measure(db: Db, engine: string): Promise<Figure[]> {
     const low = Date.parse(bounds.low);
     const span = Math.max(1, Date.parse(bounds.high) - low - 500);
     if (process.env.TAXII_BENCH_EXPLAIN && db.dialect === 'postgres') {
-      const after = new Date(low + Math.floor(span / 2)).toISOString();
-      const query = pageQuery(db.kysely, id, normaliseQuery({ addedAfter: after }), undefined, 100)
-        .select('so.object as object')
-        .compile();
-      const plan = await db.kysely.executeQuery({
-        ...query,
-        sql: `explain (analyze, buffers) ${query.sql}`,
-      });
-      console.log(plan.rows.map((r) => String(Object.values(r as object)[0])).join('\n'));
+      // A page by added_after in the middle, and a page by next token near the start.
+      for (const [filters, cursor] of [
+        [
+          normaliseQuery({ addedAfter: new Date(low + Math.floor(span / 2)).toISOString() }),
+          undefined,
+        ],
+        [normaliseQuery({}), { dateAdded: bounds.low!, seq: 1 }],
+      ] as const) {
+        const query = pageQuery(db.kysely, id, filters, cursor, 100)
+          .select('so.object as object')
+          .compile();
+        const plan = await db.kysely.transaction().execute(async (trx) => {
+          await sql`set local jit = off`.execute(trx);
+          return trx.executeQuery({ ...query, sql: `explain (analyze, buffers) ${query.sql}` });
+        });
+        console.log(plan.rows.map((r) => String(Object.values(r as object)[0])).join('\n'));
+      }
     }
     const times: number[] = [];
     let short = 0;
