@@ -143,7 +143,7 @@ async function measure(db: Db, engine: string): Promise<Figure[]> {
           normaliseQuery({ addedAfter: new Date(low + Math.floor(span / 2)).toISOString() }),
           undefined,
         ],
-        [normaliseQuery({}), { dateAdded: bounds.low!, seq: 1 }],
+        [normaliseQuery({}), { dateAdded: bounds.low, seq: 1 }],
       ] as const) {
         const query = pageQuery(db.kysely, id, filters, cursor, 100)
           .select('so.object as object')
