@@ -75,7 +75,25 @@ describe('shipped law catalogue', () => {
     );
     assert.equal(c.categories.length, 7);
     assert.equal(c.provisions.length, 73);
-    assert.deepEqual(shipped.translations, []);
+  });
+
+  it('ships a translation of every catalogue text in each of the five other UN languages', () => {
+    assert.deepEqual(shipped.translations.map((t) => t.lang).sort(), [
+      'ar',
+      'es',
+      'fr',
+      'ru',
+      'zh',
+    ]);
+    const keys = catalogueKeys(c).map(([key]) => key);
+    for (const t of shipped.translations) {
+      const missing = keys.filter((k) => t.strings[k] === undefined);
+      assert.deepEqual(missing, [], `${t.lang}: texts left in English`);
+      const english = catalogueKeys(c).filter(
+        ([key, text]) => t.strings[key] === text && !/^[A-Z0-9 .\-/]+$/.test(text),
+      );
+      assert.ok(english.length < 10, `${t.lang}: ${english.length} texts same as English`);
+    }
   });
 
   it('ties the protocols to Budapest and maps neither ECOWAS nor the Arab convention', () => {
