@@ -22,6 +22,7 @@ export const errorCodes = {
   email_taken: 409,
   last_admin: 409,
   payload_too_large: 413,
+  not_acceptable: 406,
   unsupported_media_type: 415,
   rate_limited: 429,
   weak_password: 422,

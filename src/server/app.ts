@@ -20,6 +20,7 @@ import {
 } from '../kernel/index.js';
 import { accountsDeps, accountsRoutes, registerAccessControl } from '../modules/accounts/index.js';
 import { constituentsDeps, constituentsRoutes } from '../modules/constituents/index.js';
+import { exchangeDeps, exchangeRoutes, taxiiRoutes } from '../modules/exchange/index.js';
 import {
   incidentsDeps,
   incidentsRoutes,
@@ -46,7 +47,7 @@ import {
 import type { Db } from '../storage/index.js';
 import { healthRoutes } from './health.js';
 import { recordRoutes } from './route-table.js';
-import { sendProblem } from './problem.js';
+import { sendProblem, toAppError } from './problem.js';
 import { isSpaRequest, registerWeb, webBuilt, webDistDir } from './web.js';
 
 export interface AppOptions {
@@ -200,6 +201,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   incidentsRoutes(app, incidents);
   // Missed SLA deadlines onto the timeline, every CIRTKIT_SLA_SWEEP_SECONDS.
   slaSweep(app, incidents, logger);
+  // Exchange between CIRTs: the team's API and the TAXII 2.1 server at /taxii2/.
+  const exchange = exchangeDeps(db, clock, deps, { publicUrl: config.publicUrl });
+  exchangeRoutes(app, exchange);
+  await taxiiRoutes(app, exchange, toAppError);
   // Outgoing mail: notifications, the public report form and its acknowledgements.
   const mailer = createMailer(config.mail, logger);
   app.addHook('onClose', () => Promise.resolve(mailer.close()));

@@ -21,6 +21,7 @@ describe('migrations', () => {
         '0009_incident_sort_keys',
         '0010_law',
         '0011_exchange_objects',
+        '0012_exchange_peers',
       ]);
       const tables = (await testDb.db.kysely.introspection.getTables()).map((t) => t.name);
       for (const table of [

@@ -274,6 +274,74 @@ export interface CollectionObjectsTable {
   object_seq: number;
 }
 
+/** A peer CIRT; see migration 0012. */
+export interface ExchangePeersTable {
+  id: string;
+  name: string;
+  country: string | null;
+  registry_team_id: string | null;
+  /** JSON array of contacts. */
+  contacts: string;
+  pgp_key: string | null;
+  relationship: string;
+  trust: string;
+  token_hash: string | null;
+  token_prefix: string | null;
+  remote_url: string | null;
+  remote_username: string | null;
+  remote_secret: string | null;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExchangeGroupsTable {
+  id: string;
+  name: string;
+  description: string | null;
+  created_at: string;
+}
+
+export interface ExchangeGroupMembersTable {
+  group_id: string;
+  peer_id: string;
+}
+
+/** Who may read or write a collection, and which TLP levels may go to them from it. */
+export interface ExchangeGrantsTable {
+  id: string;
+  collection_id: string;
+  peer_id: string | null;
+  group_id: string | null;
+  can_read: number;
+  can_write: number;
+  /** JSON array of TLP levels. */
+  tlp_levels: string;
+  created_at: string;
+}
+
+/** A TAXII 2.1 status resource (one envelope POST). */
+export interface TaxiiStatusTable {
+  id: string;
+  collection_id: string;
+  peer_id: string | null;
+  user_id: string | null;
+  request_timestamp: string;
+  /** The status resource as JSON. */
+  resource: string;
+}
+
+/** Where a received STIX version came from. */
+export interface StixProvenanceTable {
+  object_id: string;
+  modified: string;
+  source: string;
+  peer_id: string | null;
+  user_id: string | null;
+  collection: string | null;
+  received_at: string;
+}
+
 export interface Database extends OperationsTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -296,6 +364,12 @@ export interface Database extends OperationsTables {
   stix_objects: StixObjectsTable;
   taxii_collections: TaxiiCollectionsTable;
   collection_objects: CollectionObjectsTable;
+  exchange_peers: ExchangePeersTable;
+  exchange_groups: ExchangeGroupsTable;
+  exchange_group_members: ExchangeGroupMembersTable;
+  exchange_grants: ExchangeGrantsTable;
+  taxii_status: TaxiiStatusTable;
+  stix_provenance: StixProvenanceTable;
 }
 
 /** Used by tables that want the database to count; kept for modules that need it. */

@@ -11,9 +11,11 @@ import type { Permission } from './roles.js';
 
 /**
  * What a route requires, declared in its `config.access`. A route that declares nothing needs
- * an authenticated caller: forgetting the declaration can only make a route stricter.
+ * an authenticated caller: forgetting the declaration can only make a route stricter. `own`:
+ * the route's plugin authenticates its callers itself (the TAXII server and its peers' secrets)
+ * and must answer 401 without credentials, as the route-table test checks.
  */
-export type Access = 'public' | 'authenticated' | { permission: Permission };
+export type Access = 'public' | 'authenticated' | 'own' | { permission: Permission };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -56,6 +58,7 @@ export function registerAccessControl(app: FastifyInstance, deps: AccountsDeps):
     // Unknown URLs have no route options: they fall through to the 404 handler.
     if (!request.routeOptions.url) return;
     const access: Access = config.access ?? 'authenticated';
+    if (access === 'own') return;
     if (access === 'public') {
       // Public routes still learn who is calling, if anyone, but never fail for it.
       request.identity = await resolveIdentity(deps, request).catch(() => undefined);

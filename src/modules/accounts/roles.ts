@@ -22,6 +22,9 @@ export const permissions = [
   'incidents.manage',
   'law.read',
   'law.edit',
+  'exchange.read',
+  'exchange.share',
+  'exchange.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -43,6 +46,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'incidents.manage',
     'law.read',
     'law.edit',
+    'exchange.read',
+    'exchange.share',
+    'exchange.manage',
   ],
   // incidents.read: see incidents up to TLP:AMBER (RED and AMBER+STRICT need the incident's own
   // access list, whatever the role); incidents.handle: create, triage, work on and notify;
@@ -52,6 +58,10 @@ const grants: Record<Role, readonly Permission[]> = {
   // law, nothing confidential). law.edit: a country's assessment is a judgement the team answers
   // for, so the team lead records it, and coordinators do across countries for harmonisation
   // reports; analysts and viewers read them.
+  // exchange.read: see threat-intelligence objects and collections (TLP still applies);
+  // exchange.share: create objects, import bundles and share them with peers; exchange.manage:
+  // peers, sharing groups, the sharing policy, collections and deletion. A coordinator shares
+  // (federation) but does not manage the instance's peers.
   lead: [
     'tokens.own',
     'registry.read',
@@ -64,6 +74,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'incidents.manage',
     'law.read',
     'law.edit',
+    'exchange.read',
+    'exchange.share',
+    'exchange.manage',
   ],
   analyst: [
     'tokens.own',
@@ -75,6 +88,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'incidents.read',
     'incidents.handle',
     'law.read',
+    'exchange.read',
+    'exchange.share',
   ],
   coordinator: [
     'tokens.own',
@@ -85,6 +100,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'toolkit.all',
     'law.read',
     'law.edit',
+    'exchange.read',
+    'exchange.share',
   ],
   viewer: [
     'tokens.own',
@@ -93,6 +110,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'constituents.read',
     'incidents.read',
     'law.read',
+    'exchange.read',
   ],
 };
 

@@ -137,9 +137,20 @@ export interface AddResult {
   conflicts: AddConflict[];
 }
 
+export interface Provenance {
+  /** 'taxii-push' (a peer posted it), 'taxii-poll' (fetched from a peer), 'import', 'local'. */
+  source: 'taxii-push' | 'taxii-poll' | 'import' | 'local';
+  peerId?: string | undefined;
+  userId?: string | undefined;
+  /** The peer's collection (poll) or this instance's (push, import). */
+  collection?: string | undefined;
+}
+
 export interface AddOptions {
   /** The TLP of objects no TLP marking covers; the instance's default (TLP:AMBER unless set). */
   defaultTlp?: Tlp;
+  /** Where the objects came from: recorded for every version accepted, in the same transaction. */
+  provenance?: Provenance;
 }
 
 const headKey = 'exchange.head';
@@ -317,6 +328,24 @@ export async function addObjects(
       for (const part of chunks(newLinks))
         await trx.insertInto('collection_objects').values(part).execute();
     }
+    const provenance = options.provenance;
+    if (provenance) {
+      const receivedAt = clock.now().toISOString();
+      const conflicting = new Set(conflicts.map((c) => `${c.id} ${c.modified}`));
+      const rows = items
+        .filter((item) => !conflicting.has(`${item.id} ${item.version}`))
+        .map((item) => ({
+          object_id: item.id,
+          modified: item.key,
+          source: provenance.source,
+          peer_id: provenance.peerId ?? null,
+          user_id: provenance.userId ?? null,
+          collection: provenance.collection ?? null,
+          received_at: receivedAt,
+        }));
+      for (const part of chunks(rows, 200))
+        await trx.insertInto('stix_provenance').values(part).execute();
+    }
     if (newLinks.length > 0) {
       const value = `${seq}:${last}`;
       const updatedAt = clock.now().toISOString();
@@ -396,6 +425,11 @@ export interface ObjectQuery {
   limit?: number | undefined;
   /** The token of the previous page. */
   next?: string | undefined;
+  /**
+   * Only versions at these TLP levels (the requester's policy). Not part of the filters a
+   * `next` token is bound to: the policy is the requester's, checked again on every page.
+   */
+  tlps?: readonly Tlp[] | undefined;
 }
 
 export interface Page<T> {
@@ -474,6 +508,7 @@ export function pageQuery(
   filters: Normalised,
   after: Cursor | undefined,
   limit: number,
+  tlps?: readonly Tlp[],
 ) {
   let q = db
     .selectFrom('collection_objects as co')
@@ -494,6 +529,8 @@ export function pageQuery(
   if (filters.ids.length > 0) q = q.where('co.object_id', 'in', filters.ids);
   if (filters.types.length > 0) q = q.where('so.type', 'in', filters.types);
   if (filters.specVersions.length > 0) q = q.where('so.spec_version', 'in', filters.specVersions);
+  if (tlps !== undefined)
+    q = tlps.length === 0 ? q.where(sql<SqlBool>`1 = 0`) : q.where('so.tlp', 'in', tlps);
   const v = filters.version;
   if (!v.all)
     q = q.where((eb) => {
@@ -585,7 +622,7 @@ export async function listObjects(
   query: ObjectQuery = {},
 ): Promise<Page<StoredObject>> {
   const result = await page(db, collectionId, query, (executor, filters, after, limit) =>
-    pageQuery(executor, collectionId, filters, after, limit)
+    pageQuery(executor, collectionId, filters, after, limit, query.tlps)
       .select('so.object as object')
       .execute(),
   );
@@ -616,7 +653,7 @@ export async function manifest(
   query: ObjectQuery = {},
 ): Promise<Page<ManifestRecord>> {
   const result = await page(db, collectionId, query, (executor, filters, after, limit) =>
-    pageQuery(executor, collectionId, filters, after, limit).execute(),
+    pageQuery(executor, collectionId, filters, after, limit, query.tlps).execute(),
   );
   return {
     ...result,
@@ -635,19 +672,22 @@ export async function objectVersions(
   db: Db,
   collectionId: string,
   id: string,
+  tlps?: readonly Tlp[],
 ): Promise<{
   versions: string[];
   dateAddedFirst: string | undefined;
   dateAddedLast: string | undefined;
 }> {
   await requireCollection(db.kysely, collectionId);
-  const rows = await db.kysely
-    .selectFrom('collection_objects')
-    .select(['modified', 'date_added'])
-    .where('collection_id', '=', collectionId)
-    .where('object_id', '=', id)
-    .orderBy('modified')
-    .execute();
+  let q = db.kysely
+    .selectFrom('collection_objects as co')
+    .innerJoin('stix_objects as so', 'so.seq', 'co.object_seq')
+    .select(['co.modified as modified', 'co.date_added as date_added'])
+    .where('co.collection_id', '=', collectionId)
+    .where('co.object_id', '=', id);
+  if (tlps !== undefined)
+    q = tlps.length === 0 ? q.where(sql<SqlBool>`1 = 0`) : q.where('so.tlp', 'in', tlps);
+  const rows = await q.orderBy('co.modified').execute();
   const added = rows.map((r) => r.date_added).sort();
   return {
     versions: rows.map((r) => versionOfKey(r.modified)),
@@ -667,6 +707,7 @@ export async function deleteObject(
   collectionId: string,
   id: string,
   version: readonly string[] = ['all'],
+  tlps?: readonly Tlp[],
 ): Promise<number> {
   let match: VersionMatch;
   try {
@@ -678,15 +719,16 @@ export async function deleteObject(
   }
   return db.kysely.transaction().execute(async (trx) => {
     await requireCollection(trx, collectionId);
-    const keys = (
-      await trx
-        .selectFrom('collection_objects')
-        .select('modified')
-        .where('collection_id', '=', collectionId)
-        .where('object_id', '=', id)
-        .orderBy('modified')
-        .execute()
-    ).map((r) => r.modified);
+    let q = trx
+      .selectFrom('collection_objects as co')
+      .innerJoin('stix_objects as so', 'so.seq', 'co.object_seq')
+      .select('co.modified as modified')
+      .where('co.collection_id', '=', collectionId)
+      .where('co.object_id', '=', id);
+    // Versions above the caller's TLP are not the caller's to see, so not to delete either.
+    if (tlps !== undefined)
+      q = tlps.length === 0 ? q.where(sql<SqlBool>`1 = 0`) : q.where('so.tlp', 'in', tlps);
+    const keys = (await q.orderBy('co.modified').execute()).map((r) => r.modified);
     const chosen = keys.filter(
       (key, i) =>
         match.all ||

@@ -11,6 +11,7 @@ import * as m0008 from './0008_incident_sla_events.js';
 import * as m0009 from './0009_incident_sort_keys.js';
 import * as m0010 from './0010_law.js';
 import * as m0011 from './0011_exchange_objects.js';
+import * as m0012 from './0012_exchange_peers.js';
 
 type AnyDb = Kysely<unknown>;
 
@@ -36,5 +37,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0009_incident_sort_keys': { up: (db: AnyDb) => m0009.up(db, dialect) },
     '0010_law': { up: (db: AnyDb) => m0010.up(db, dialect) },
     '0011_exchange_objects': { up: (db: AnyDb) => m0011.up(db, dialect) },
+    '0012_exchange_peers': { up: m0012.up },
   };
 }

@@ -14,6 +14,7 @@ const recipientArb: fc.Arbitrary<Recipient> = fc.record(
     client: fc.boolean(),
     community: fc.boolean(),
     onAccessList: fc.boolean(),
+    recipient: fc.boolean(),
   },
   { requiredKeys: ['kind'] },
 );
@@ -28,6 +29,8 @@ describe('mayDisclose: the TLP 2.0 table', () => {
   const ownReplica: Recipient = { kind: 'peer', sameOrganisation: true };
   const peer: Recipient = { kind: 'peer', organisationId: 'cert-b', community: true };
   const group: Recipient = { kind: 'sharing-group', community: true };
+  const chosen: Recipient = { kind: 'peer', community: true, recipient: true };
+  const chosenOutsider: Recipient = { kind: 'peer', recipient: true };
   const stranger: Recipient = { kind: 'peer' };
   const everyone: Recipient = { kind: 'public', community: true, sameOrganisation: true };
   const table: [Recipient, string, Record<Tlp, boolean>][] = [
@@ -56,6 +59,16 @@ describe('mayDisclose: the TLP 2.0 table', () => {
       group,
       'sharing group',
       { clear: true, green: true, amber: false, 'amber+strict': false, red: false },
+    ],
+    [
+      chosen,
+      'peer the sharing policy names',
+      { clear: true, green: true, amber: true, 'amber+strict': false, red: false },
+    ],
+    [
+      chosenOutsider,
+      'recipient outside the community',
+      { clear: true, green: true, amber: true, 'amber+strict': false, red: false },
     ],
     [
       stranger,
@@ -135,7 +148,7 @@ describe('mayDisclose: properties', () => {
       fc.property(
         recipientArb,
         tlpArb,
-        fc.constantFrom('sameOrganisation', 'client', 'community', 'onAccessList'),
+        fc.constantFrom('sameOrganisation', 'client', 'community', 'onAccessList', 'recipient'),
         (r, tlp, flag) => {
           if (allowed(tlp, r)) assert.ok(allowed(tlp, { ...r, [flag]: true }));
         },

@@ -7,7 +7,9 @@
  * |--------------|--------------------------------------------------------------------------|
  * | CLEAR        | anyone, public channels included                                         |
  * | GREEN        | the community: peers, sharing groups, the organisation and its clients   |
- * | AMBER        | the recipient organisation and its clients, on need-to-know              |
+ * | AMBER        | the organisation and its clients, on need-to-know, and a recipient this  |
+ * |              | team chose (a peer its sharing policy names), who spreads it no further  |
+ * |              | than its own organisation and clients                                    |
  * | AMBER+STRICT | the recipient organisation only                                          |
  * | RED          | named people only: local users on the object's access list; never leaves |
  *
@@ -31,6 +33,12 @@ export interface Recipient {
   community?: boolean;
   /** For a local user: named on the object's access list (the only way to TLP:RED). */
   onAccessList?: boolean;
+  /**
+   * A recipient this team chose: a peer or group its sharing policy grants a collection to.
+   * TLP 2.0 lets the source pick the recipients of TLP:AMBER (and GREEN); they may spread it
+   * only within their own organisation and clients. AMBER+STRICT and RED are not opened by it.
+   */
+  recipient?: boolean;
 }
 
 export interface PolicyOptions {
@@ -53,6 +61,7 @@ type Rule =
   | 'public'
   | 'red'
   | 'organisation'
+  | 'recipient'
   | 'strict'
   | 'client'
   | 'amber'
@@ -65,6 +74,8 @@ const reasons: Record<Rule, (label: string) => string> = {
   public: (l) => `${l}: only TLP:CLEAR may go to public channels`,
   red: (l) => `${l}: only named users of this instance on the access list; it never leaves`,
   organisation: (l) => `${l}: within the recipient organisation`,
+  recipient: (l) =>
+    `${l}: to a recipient this team chose, who spreads it only within its organisation and clients`,
   strict: (l) => `${l}: only within the recipient organisation`,
   client: (l) => `${l}: to a client of the organisation, on need-to-know`,
   amber: (l) => `${l}: only the recipient organisation and its clients`,
@@ -72,7 +83,14 @@ const reasons: Record<Rule, (label: string) => string> = {
   green: (l) => `${l}: only within the community, not public channels`,
 };
 
-const allowing = new Set<Rule>(['anyone', 'named', 'organisation', 'client', 'community']);
+const allowing = new Set<Rule>([
+  'anyone',
+  'named',
+  'organisation',
+  'recipient',
+  'client',
+  'community',
+]);
 
 // Decisions are immutable and shared: a decision allocates nothing. Indexed by level, rule and
 // whether the default applied.
@@ -99,10 +117,12 @@ function ruleFor(tlp: Tlp, r: Recipient): Rule {
     case 'green':
       if (r.sameOrganisation === true) return 'organisation';
       if (r.client === true) return 'client';
-      return r.community === true ? 'community' : 'green';
+      if (r.community === true) return 'community';
+      return r.recipient === true ? 'recipient' : 'green';
     case 'amber':
       if (r.sameOrganisation === true) return 'organisation';
-      return r.client === true ? 'client' : 'amber';
+      if (r.client === true) return 'client';
+      return r.recipient === true ? 'recipient' : 'amber';
     case 'amber+strict':
       return r.sameOrganisation === true ? 'organisation' : 'strict';
     default:

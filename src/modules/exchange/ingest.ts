@@ -1,0 +1,160 @@
+import type { Clock } from '../../kernel/index.js';
+import type { Db } from '../../storage/index.js';
+import { checkPattern } from './pattern/index.js';
+import { defaultTlp } from './settings.js';
+import { parseStixObject } from './stix/parse.js';
+import { papByMarkingId, tlpByMarkingId } from './stix/marking-ids.js';
+import { canonicalJson } from './stix/jcs.js';
+import type { StixObject } from './stix/schemas.js';
+import { addObjects, type Provenance } from './store.js';
+import { versionOf } from './taxii/version.js';
+
+/** One object's outcome, as a TAXII status resource lists it. */
+export interface IngestDetail {
+  id: string;
+  version: string;
+  message?: string;
+}
+
+export interface IngestResult {
+  successes: IngestDetail[];
+  failures: IngestDetail[];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The references an object must resolve: its markings (in the envelope, already stored, or
+ * one of the TLP and PAP definitions every instance knows) and the two ends of a relationship
+ * or the sighted object of a sighting. Other references (a report's object_refs) may point to
+ * objects the sender did not share: STIX allows it, and TLP often requires it.
+ */
+function requiredRefs(object: StixObject): { path: string; id: string }[] {
+  const refs: { path: string; id: string }[] = [];
+  const o = object as Record<string, unknown>;
+  if (Array.isArray(o.object_marking_refs))
+    o.object_marking_refs.forEach((id, i) => {
+      if (typeof id === 'string') refs.push({ path: `object_marking_refs[${i}]`, id });
+    });
+  if (Array.isArray(o.granular_markings))
+    o.granular_markings.forEach((m, i) => {
+      if (isRecord(m) && typeof m.marking_ref === 'string')
+        refs.push({ path: `granular_markings[${i}].marking_ref`, id: m.marking_ref });
+    });
+  for (const key of ['source_ref', 'target_ref', 'sighting_of_ref'])
+    if (typeof o[key] === 'string') refs.push({ path: key, id: o[key] });
+  return refs;
+}
+
+const wellKnown = (id: string) => tlpByMarkingId.has(id) || papByMarkingId.has(id);
+
+/**
+ * Checks and stores received objects in a collection: every valid object whose references
+ * resolve is stored (or recognised as already held); every other one is listed with the reason.
+ * Storing is one transaction: a failure there leaves nothing written.
+ */
+export async function ingest(
+  db: Db,
+  clock: Clock,
+  collectionId: string,
+  values: readonly unknown[],
+  provenance: Provenance,
+): Promise<IngestResult> {
+  const failures: IngestDetail[] = [];
+  const valid: StixObject[] = [];
+  const labelOf = (value: unknown) => ({
+    id: isRecord(value) && typeof value.id === 'string' ? value.id : '(no id)',
+    version:
+      isRecord(value) && typeof value.modified === 'string'
+        ? value.modified
+        : isRecord(value) && typeof value.created === 'string'
+          ? value.created
+          : '',
+  });
+  for (const value of values) {
+    const parsed = parseStixObject(value, { ids: 'received', checkPattern });
+    if (parsed.ok) valid.push(parsed.object);
+    else
+      failures.push({
+        ...labelOf(value),
+        message: parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+      });
+  }
+
+  const inEnvelope = new Set<string>(valid.map((o) => o.id));
+  const wanted = [
+    ...new Set(
+      valid.flatMap((o) => requiredRefs(o).map((r) => r.id)).filter((id) => !inEnvelope.has(id)),
+    ),
+  ].filter((id) => !wellKnown(id));
+  const stored = new Set<string>();
+  for (let i = 0; i < wanted.length; i += 400) {
+    const part = wanted.slice(i, i + 400);
+    for (const row of await db.kysely
+      .selectFrom('stix_objects')
+      .select('id')
+      .distinct()
+      .where('id', 'in', part)
+      .execute())
+      stored.add(row.id);
+  }
+  const accepted: StixObject[] = [];
+  // One version once: a repeat with the same content is the same success; with other content it
+  // is refused here, so the store's conflicts name stored versions only.
+  const firstOf = new Map<string, string>();
+  const repeats: IngestDetail[] = [];
+  for (const object of valid) {
+    const key = `${object.id} ${versionOf(object)}`;
+    const json = canonicalJson(object);
+    const first = firstOf.get(key);
+    if (first !== undefined) {
+      if (first === json) repeats.push({ id: object.id, version: versionOf(object) });
+      else
+        failures.push({
+          id: object.id,
+          version: versionOf(object),
+          message: 'the same id and version appear twice in the request with different content',
+        });
+      continue;
+    }
+    firstOf.set(key, json);
+    const missing = requiredRefs(object).filter(
+      (r) => !inEnvelope.has(r.id) && !stored.has(r.id) && !wellKnown(r.id),
+    );
+    if (missing.length === 0) accepted.push(object);
+    else
+      failures.push({
+        id: object.id,
+        version: versionOf(object),
+        message: missing
+          .map((r) =>
+            r.path.includes('marking')
+              ? `${r.path}: unknown marking definition ${r.id} (send it in the same envelope)`
+              : `${r.path}: no object ${r.id} here (send it in the same envelope)`,
+          )
+          .join('; '),
+      });
+  }
+  const result = await addObjects(db, collectionId, accepted, clock, {
+    defaultTlp: await defaultTlp(db),
+    provenance,
+  });
+  const conflicting = new Map(result.conflicts.map((c) => [`${c.id} ${c.modified}`, c.reason]));
+  const successes: IngestDetail[] = [];
+  for (const object of accepted) {
+    const version = versionOf(object);
+    const reason = conflicting.get(`${object.id} ${version}`);
+    if (reason === undefined) successes.push({ id: object.id, version });
+    else failures.push({ id: object.id, version, message: reason });
+  }
+  const storedKeys = new Set(successes.map((d) => `${d.id} ${d.version}`));
+  for (const repeat of repeats)
+    if (storedKeys.has(`${repeat.id} ${repeat.version}`)) successes.push(repeat);
+    else
+      failures.push({
+        ...repeat,
+        message: 'repeats an earlier object of the request, which was refused',
+      });
+  return { successes, failures };
+}

@@ -1,0 +1,2 @@
+export * from './peer.schema.js';
+export * from './peers.store.js';
