@@ -75,6 +75,13 @@ export const configSchema = z.object({
     .min(0, 'must be 0 (off) or more')
     .max(24 * 3600, `must be at most ${24 * 3600}`)
     .default(60),
+  /** How often subscriptions to peers' TAXII collections are checked for a due poll; 0 turns polling off. */
+  CIRTKIT_EXCHANGE_POLL_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (off) or more')
+    .max(24 * 3600, `must be at most ${24 * 3600}`)
+    .default(60),
   /** An armored OpenPGP private key file the team signs its notifications with. */
   CIRTKIT_PGP_KEY_FILE: z.string().min(1).optional(),
   CIRTKIT_PGP_PASSPHRASE: z.string().optional(),
@@ -112,6 +119,7 @@ export interface Config {
   publicReportRatePerHour: number;
   /** Seconds between two sweeps for missed SLA deadlines; 0: no sweep. */
   slaSweepSeconds: number;
+  exchangePollSeconds: number;
   mail: {
     /** Outgoing mail; without it notifications and acknowledgements are refused with a clear message. */
     smtpUrl: string | undefined;
@@ -206,6 +214,7 @@ export function loadConfig(
     attachmentMaxBytes: c.CIRTKIT_ATTACHMENT_MAX_BYTES,
     publicReportRatePerHour: c.CIRTKIT_PUBLIC_REPORT_RATE_PER_HOUR,
     slaSweepSeconds: c.CIRTKIT_SLA_SWEEP_SECONDS,
+    exchangePollSeconds: c.CIRTKIT_EXCHANGE_POLL_SECONDS,
     mail: {
       smtpUrl: c.CIRTKIT_SMTP_URL,
       from: c.CIRTKIT_MAIL_FROM ?? 'cirt@cirtkit.local',

@@ -20,13 +20,20 @@ import {
 } from '../kernel/index.js';
 import { accountsDeps, accountsRoutes, registerAccessControl } from '../modules/accounts/index.js';
 import { constituentsDeps, constituentsRoutes } from '../modules/constituents/index.js';
-import { exchangeDeps, exchangeRoutes, taxiiRoutes } from '../modules/exchange/index.js';
+import {
+  exchangeClientRoutes,
+  exchangeDeps,
+  exchangeRoutes,
+  subscriptionPoller,
+  taxiiRoutes,
+} from '../modules/exchange/index.js';
 import {
   incidentsDeps,
   incidentsRoutes,
   mailIntake,
   mailingDeps,
   mailOutRoutes,
+  readTeamName,
   slaSweep,
 } from '../modules/incidents/index.js';
 import {
@@ -204,7 +211,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Exchange between CIRTs: the team's API and the TAXII 2.1 server at /taxii2/.
   const exchange = exchangeDeps(db, clock, deps, { publicUrl: config.publicUrl });
   exchangeRoutes(app, exchange);
+  exchangeClientRoutes(app, exchange, async () => (await readTeamName(db.kysely)) ?? 'cirtkit');
   await taxiiRoutes(app, exchange, toAppError);
+  // Subscriptions to peers' collections are polled when due, checked every minute.
+  subscriptionPoller(app, exchange, logger, config.exchangePollSeconds);
   // Outgoing mail: notifications, the public report form and its acknowledgements.
   const mailer = createMailer(config.mail, logger);
   app.addHook('onClose', () => Promise.resolve(mailer.close()));

@@ -22,6 +22,7 @@ describe('migrations', () => {
         '0010_law',
         '0011_exchange_objects',
         '0012_exchange_peers',
+        '0013_exchange_subscriptions',
       ]);
       const tables = (await testDb.db.kysely.introspection.getTables()).map((t) => t.name);
       for (const table of [

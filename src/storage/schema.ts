@@ -342,6 +342,23 @@ export interface StixProvenanceTable {
   received_at: string;
 }
 
+/** A subscription to a peer's TAXII collection; see migration 0013. */
+export interface ExchangeSubscriptionsTable {
+  id: string;
+  peer_id: string;
+  remote_collection: string;
+  local_collection: string;
+  interval_seconds: number;
+  /** The peer's X-TAXII-Date-Added-Last of the last object received. */
+  added_after: string | null;
+  last_poll_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  failures: number;
+  received: number;
+  created_at: string;
+}
+
 export interface Database extends OperationsTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -370,6 +387,7 @@ export interface Database extends OperationsTables {
   exchange_grants: ExchangeGrantsTable;
   taxii_status: TaxiiStatusTable;
   stix_provenance: StixProvenanceTable;
+  exchange_subscriptions: ExchangeSubscriptionsTable;
 }
 
 /** Used by tables that want the database to count; kept for modules that need it. */

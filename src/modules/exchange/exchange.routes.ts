@@ -31,6 +31,7 @@ import {
   listCollections,
   listObjects,
   objectVersions,
+  provenanceOf,
   type StoredObject,
 } from './store.js';
 import { accessTo, disclosable } from './taxii/caller.js';
@@ -224,6 +225,7 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeDeps): void {
         limit: 1000,
         tlps,
       });
+      const provenance = await provenanceOf(db, request.params.objectId);
       return page.objects.flatMap((stored) => {
         const shown = redact(stored.object, recipient, { defaultTlp: tlp });
         return shown.disclosed
@@ -234,6 +236,7 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeDeps): void {
                 tlp: stored.tlp,
                 object: shown.object,
                 removed: shown.removed,
+                provenance: provenance.filter((p) => p.version === stored.version),
               },
             ]
           : [];

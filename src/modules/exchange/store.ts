@@ -761,3 +761,41 @@ export async function deleteObject(
     return chosen.length;
   });
 }
+
+export interface ProvenanceRecord {
+  version: string;
+  source: string;
+  peerId: string | null;
+  peerName: string | null;
+  userId: string | null;
+  collection: string | null;
+  receivedAt: string;
+}
+
+/** Where each version of an object came from (peer, collection, time), oldest first. */
+export async function provenanceOf(db: Db, id: string): Promise<ProvenanceRecord[]> {
+  const rows = await db.kysely
+    .selectFrom('stix_provenance as p')
+    .leftJoin('exchange_peers as peer', 'peer.id', 'p.peer_id')
+    .select([
+      'p.modified',
+      'p.source',
+      'p.peer_id',
+      'peer.name as peer_name',
+      'p.user_id',
+      'p.collection',
+      'p.received_at',
+    ])
+    .where('p.object_id', '=', id)
+    .orderBy('p.received_at')
+    .execute();
+  return rows.map((r) => ({
+    version: versionOfKey(r.modified),
+    source: r.source,
+    peerId: r.peer_id,
+    peerName: r.peer_name,
+    userId: r.user_id,
+    collection: r.collection,
+    receivedAt: r.received_at,
+  }));
+}

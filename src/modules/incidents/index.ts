@@ -34,7 +34,7 @@ export {
   type SlaSweeper,
   type SlaSweepReport,
 } from './sla-sweep.js';
-export { readSettings, loadLadder, type IncidentSettings } from './settings.js';
+export { readSettings, readTeamName, loadLadder, type IncidentSettings } from './settings.js';
 export type { Ladder, SeverityLevel } from './severity.js';
 export { allowedNext, transitions } from './workflow.js';
 export type { IncidentView } from './view.js';
