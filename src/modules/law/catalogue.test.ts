@@ -77,8 +77,14 @@ describe('shipped law catalogue', () => {
     assert.equal(c.provisions.length, 73);
   });
 
-  it('ships a translation of every catalogue text in the other UN languages (Spanish to come)', () => {
-    assert.deepEqual(shipped.translations.map((t) => t.lang).sort(), ['ar', 'fr', 'ru', 'zh']);
+  it('ships a translation of every catalogue text in each of the five other UN languages', () => {
+    assert.deepEqual(shipped.translations.map((t) => t.lang).sort(), [
+      'ar',
+      'es',
+      'fr',
+      'ru',
+      'zh',
+    ]);
     const keys = catalogueKeys(c).map(([key]) => key);
     for (const t of shipped.translations) {
       const missing = keys.filter((k) => t.strings[k] === undefined);
