@@ -53,10 +53,11 @@ describe('the web shell in Chromium', { skip }, () => {
     await expectAccessible(page, '03-home');
     // The home page lists the modules this installation runs, each with its way in.
     const installed = page.getByRole('list', { name: 'Modules of this installation' });
-    for (const name of ['Registry', 'Establishment toolkit', 'Operations', 'Law'])
+    for (const name of ['Registry', 'Establishment toolkit', 'Operations', 'Law', 'Exchange'])
       assert.equal(await installed.getByRole('heading', { name, exact: true }).count(), 1, name);
     const planned = page.getByRole('list', { name: 'Planned modules' });
-    assert.equal(await planned.getByRole('heading', { name: 'Law', exact: true }).count(), 0);
+    for (const name of ['Law', 'Exchange'])
+      assert.equal(await planned.getByRole('heading', { name, exact: true }).count(), 0, name);
     await installed.getByRole('link', { name: 'Open the provision catalogue' }).click();
     await page.waitForURL(/\/law$/);
     await page.goBack();

@@ -108,13 +108,32 @@ describe('web UI translations', () => {
   });
 });
 
+/** Literals of the same shape that are keys of the `meta` table, not audit actions. */
+const notActions = new Set([
+  'registry.seed_version',
+  'exchange.default_tlp',
+  'exchange.cursor_secret',
+  'exchange.head',
+  'exchange.team_identity',
+]);
+
 describe('audit actions', () => {
   it('every action the server records has a name in the UI', async () => {
     const { readdirSync } = await import('node:fs');
     const { permissions } = await import('../../src/modules/accounts/roles.js');
     const permissionNames = new Set<string>(permissions);
     const recorded = new Set<string>();
-    for (const module of ['accounts', 'registry', 'toolkit', 'constituents', 'incidents', 'mail']) {
+    for (const module of [
+      'accounts',
+      'registry',
+      'toolkit',
+      'constituents',
+      'incidents',
+      'mail',
+      'law',
+      'exchange',
+      'exchange/peers',
+    ]) {
       const dir = new URL(`../../src/modules/${module}/`, import.meta.url);
       let files: string[];
       try {
@@ -126,9 +145,9 @@ describe('audit actions', () => {
         const source = readFileSync(new URL(file, dir), 'utf8');
         // Actions are written as literals: `action: 'registry.fact_add'` or `'user.disable'`.
         for (const match of source.matchAll(
-          /'((?:auth|user|token|registry|toolkit|constituent|incident|mail)\.[a-z_]+)'/g,
+          /'((?:auth|user|token|registry|toolkit|constituent|incident|mail|law|exchange)\.[a-z_]+)'/g,
         )) {
-          if (match[1] !== 'registry.seed_version' && !permissionNames.has(match[1]!))
+          if (!notActions.has(match[1]!) && !permissionNames.has(match[1]!))
             recorded.add(match[1]!);
         }
       }
@@ -143,7 +162,7 @@ describe('audit actions', () => {
   });
 });
 
-for (const feature of ['toolkit', 'incidents', 'constituents', 'law'])
+for (const feature of ['toolkit', 'incidents', 'constituents', 'law', 'exchange'])
   describe(`${feature} translations (web/src/features/${feature}/locales/<part>.<lang>.json)`, () => {
     const dir = new URL(`../../web/src/features/${feature}/locales/`, import.meta.url);
     const files = (() => {

@@ -113,7 +113,7 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeDeps): void {
           db.dialect,
           auditContext(request),
           {
-            action: 'exchange.settings.update',
+            action: 'exchange.settings_update',
             entityType: 'exchange_settings',
             before: { defaultTlp: before },
             after: request.body,

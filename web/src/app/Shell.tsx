@@ -92,6 +92,13 @@ export function Shell() {
                   </NavLink>
                 </li>
               ) : null}
+              {can('exchange.read') ? (
+                <li>
+                  <NavLink className="main-nav__link" to="/exchange">
+                    {t('shell.nav.exchange')}
+                  </NavLink>
+                </li>
+              ) : null}
               {can('users.manage') ? (
                 <li>
                   <NavLink className="main-nav__link" to="/admin/users">

@@ -53,6 +53,11 @@ const LawCountriesPage = lazy(() => import('../features/law/CountriesPage'));
 const LawCountryPage = lazy(() => import('../features/law/CountryPage'));
 const LawReportPage = lazy(() => import('../features/law/ReportPage'));
 const LawMatrixPage = lazy(() => import('../features/law/MatrixPage'));
+const ExchangeLayout = lazy(() => import('../features/exchange/ExchangeLayout'));
+const ExchangeObjectsPage = lazy(() => import('../features/exchange/ObjectsPage'));
+const ExchangeObjectPage = lazy(() => import('../features/exchange/ObjectPage'));
+const ExchangePeersPage = lazy(() => import('../features/exchange/PeersPage'));
+const ExchangePeerPage = lazy(() => import('../features/exchange/PeerPage'));
 
 export function AppRouter() {
   return (
@@ -191,6 +196,23 @@ export function AppRouter() {
               <Route path="countries/:iso3" element={<LawCountryPage />} />
               <Route path="countries/:iso3/report" element={<LawReportPage />} />
               <Route path="matrix" element={<LawMatrixPage />} />
+            </Route>
+            <Route
+              path="/exchange"
+              element={
+                <RequirePermission permission="exchange.read">
+                  <ExchangeLayout />
+                </RequirePermission>
+              }
+            >
+              {/* exchange pages; share and manage controls check their permissions */}
+              <Route index element={<ExchangeObjectsPage />} />
+              <Route
+                path="collections/:collectionId/objects/:objectId"
+                element={<ExchangeObjectPage />}
+              />
+              <Route path="peers" element={<ExchangePeersPage />} />
+              <Route path="peers/:peerId" element={<ExchangePeerPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

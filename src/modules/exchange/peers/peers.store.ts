@@ -111,7 +111,7 @@ export async function createPeer(
       db.dialect,
       context,
       {
-        action: 'exchange.peer.create',
+        action: 'exchange.peer_create',
         entityType: 'exchange_peer',
         entityId: row.id,
         after: peer,
@@ -159,7 +159,7 @@ export async function updatePeer(
       db.dialect,
       context,
       {
-        action: 'exchange.peer.update',
+        action: 'exchange.peer_update',
         entityType: 'exchange_peer',
         entityId: id,
         before: toPeer(before),
@@ -194,7 +194,7 @@ export async function rotatePeerSecret(
       trx,
       db.dialect,
       context,
-      { action: 'exchange.peer.rotate_secret', entityType: 'exchange_peer', entityId: id },
+      { action: 'exchange.peer_rotate_secret', entityType: 'exchange_peer', entityId: id },
       clock,
     );
     return { peer: toPeer(await peerRow(trx, id)), secret };
@@ -216,7 +216,7 @@ export async function deletePeer(
       trx,
       db.dialect,
       context,
-      { action: 'exchange.peer.delete', entityType: 'exchange_peer', entityId: id, before },
+      { action: 'exchange.peer_delete', entityType: 'exchange_peer', entityId: id, before },
       clock,
     );
   });
@@ -341,7 +341,7 @@ export async function saveGroup(
       db.dialect,
       context,
       {
-        action: id === undefined ? 'exchange.group.create' : 'exchange.group.update',
+        action: id === undefined ? 'exchange.group_create' : 'exchange.group_update',
         entityType: 'exchange_group',
         entityId: groupId,
         after: group,
@@ -368,7 +368,7 @@ export async function deleteGroup(
       trx,
       db.dialect,
       context,
-      { action: 'exchange.group.delete', entityType: 'exchange_group', entityId: id },
+      { action: 'exchange.group_delete', entityType: 'exchange_group', entityId: id },
       clock,
     );
   });
@@ -453,7 +453,7 @@ export async function createGrant(
       db.dialect,
       context,
       {
-        action: 'exchange.grant.create',
+        action: 'exchange.grant_create',
         entityType: 'exchange_grant',
         entityId: row.id,
         after: grant,
@@ -483,7 +483,7 @@ export async function deleteGrant(
       db.dialect,
       context,
       {
-        action: 'exchange.grant.delete',
+        action: 'exchange.grant_delete',
         entityType: 'exchange_grant',
         entityId: id,
         before: toGrant(before),

@@ -15,12 +15,18 @@ const availableModules = [
     open: 'home.modules.operations.open',
   },
   { key: 'law', to: '/law', permission: 'law.read', open: 'home.modules.law.open' },
+  {
+    key: 'exchange',
+    to: '/exchange',
+    permission: 'exchange.read',
+    open: 'home.modules.exchange.open',
+  },
   { key: 'accounts', to: '/tokens', permission: 'tokens.own', open: 'home.modules.accounts.open' },
   { key: 'audit', to: '/admin/audit', permission: 'audit.read', open: 'home.modules.audit.open' },
 ] as const;
 
 /** Modules in the project's architecture that are not part of this installation yet. */
-const plannedModules = ['feeds', 'exchange', 'capacity'] as const;
+const plannedModules = ['feeds', 'capacity'] as const;
 
 export default function HomePage() {
   const { t } = useTranslation();

@@ -1,0 +1,85 @@
+import { api, withQuery } from '../../app/api';
+import type {
+  Collection,
+  Grant,
+  ImportResult,
+  ObjectPage,
+  ObjectVersion,
+  Peer,
+  PeerInput,
+  PollOutcome,
+  Preview,
+  Subscription,
+  Tlp,
+} from './types';
+
+/** Calls of the exchange API, one function per endpoint. */
+const base = '/api/exchange';
+const enc = encodeURIComponent;
+
+export const getSettings = () => api.get<{ defaultTlp: Tlp }>(`${base}/settings`);
+export const saveSettings = (defaultTlp: Tlp) =>
+  api.put<{ defaultTlp: Tlp }>(`${base}/settings`, { defaultTlp });
+
+export const listCollections = () => api.get<Collection[]>(`${base}/collections`);
+export const createCollection = (input: { title: string; description?: string; alias?: string }) =>
+  api.post<Collection>(`${base}/collections`, input);
+
+export const listObjects = (collection: string, type: string, next: string | null) =>
+  api.get<ObjectPage>(
+    withQuery(`${base}/objects`, {
+      collection,
+      type: type || undefined,
+      next: next ?? undefined,
+      limit: 50,
+    }),
+  );
+export const getObjectVersions = (collection: string, id: string) =>
+  api.get<ObjectVersion[]>(`${base}/collections/${enc(collection)}/objects/${enc(id)}`);
+export const importBundle = (collection: string, bundle: unknown) =>
+  api.post<ImportResult>(`${base}/collections/${enc(collection)}/import`, bundle);
+export const recordSighting = (input: {
+  collectionId: string;
+  indicatorId: string;
+  count?: number;
+  tlp: Tlp;
+}) => api.post<{ sighting: { id: string } }>(`${base}/sightings`, input);
+
+export const listPeers = () => api.get<Peer[]>(`${base}/peers`);
+export const getPeer = (id: string) => api.get<Peer>(`${base}/peers/${enc(id)}`);
+export const createPeer = (input: PeerInput) =>
+  api.post<{ peer: Peer; secret: string }>(`${base}/peers`, input);
+export const updatePeer = (id: string, input: PeerInput) =>
+  api.put<Peer>(`${base}/peers/${enc(id)}`, input);
+export const rotatePeerSecret = (id: string) =>
+  api.post<{ peer: Peer; secret: string }>(`${base}/peers/${enc(id)}/secret`);
+export const previewPeer = (id: string) => api.get<Preview>(`${base}/peers/${enc(id)}/preview`);
+export const pushToPeer = (
+  id: string,
+  remoteCollection: string,
+  objects: { collectionId: string; objectId: string }[],
+) =>
+  api.post<{ sent: number; withheld: { id: string; reason: string }[]; status: unknown }>(
+    `${base}/peers/${enc(id)}/push`,
+    { remoteCollection, objects },
+  );
+
+export const listGrants = () => api.get<Grant[]>(`${base}/grants`);
+export const createGrant = (input: {
+  collectionId: string;
+  peerId: string;
+  canRead: boolean;
+  canWrite: boolean;
+  tlpLevels: Tlp[];
+}) => api.post<Grant>(`${base}/grants`, input);
+export const deleteGrant = (id: string) => api.delete(`${base}/grants/${enc(id)}`);
+
+export const listSubscriptions = () => api.get<Subscription[]>(`${base}/subscriptions`);
+export const createSubscription = (input: {
+  peerId: string;
+  remoteCollection: string;
+  localCollection: string;
+  intervalSeconds: number;
+}) => api.post<Subscription>(`${base}/subscriptions`, input);
+export const pollNow = (id: string) =>
+  api.post<PollOutcome>(`${base}/subscriptions/${enc(id)}/poll`);

@@ -1,0 +1,139 @@
+/** Types of the exchange API, as the server answers them (src/modules/exchange). */
+export const tlpLevels = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
+export type Tlp = (typeof tlpLevels)[number];
+export const relationships = ['organisation', 'client', 'community', 'external'] as const;
+export type Relationship = (typeof relationships)[number];
+export const trustLevels = ['high', 'medium', 'low'] as const;
+export type Trust = (typeof trustLevels)[number];
+
+export interface Collection {
+  id: string;
+  title: string;
+  description: string | null;
+  alias: string | null;
+  mediaTypes: string[];
+  createdAt: string;
+}
+
+export interface ObjectSummary {
+  collectionId: string;
+  id: string;
+  type: string;
+  version: string;
+  dateAdded: string;
+  tlp: Tlp;
+  label: string;
+  removed?: string[];
+}
+
+export interface ObjectPage {
+  objects: ObjectSummary[];
+  more: boolean;
+  next: string | null;
+}
+
+export interface Provenance {
+  version: string;
+  source: 'taxii-push' | 'taxii-poll' | 'import' | 'local';
+  peerId: string | null;
+  peerName: string | null;
+  userId: string | null;
+  collection: string | null;
+  receivedAt: string;
+}
+
+export interface ObjectVersion {
+  version: string;
+  dateAdded: string;
+  tlp: Tlp;
+  object: Record<string, unknown> & { id: string; type: string };
+  removed: string[];
+  provenance: Provenance[];
+}
+
+export interface ImportDetail {
+  id: string;
+  version: string;
+  message?: string;
+}
+
+export interface ImportResult {
+  total: number;
+  stored: number;
+  refused: number;
+  successes: ImportDetail[];
+  failures: ImportDetail[];
+}
+
+export interface Peer {
+  id: string;
+  name: string;
+  country: string | null;
+  registryTeamId: string | null;
+  contacts: { name: string; email: string; phone?: string }[];
+  pgpKey: string | null;
+  relationship: Relationship;
+  trust: Trust;
+  tokenPrefix: string | null;
+  remote: { url: string; username: string | null; hasSecret: boolean } | null;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PeerInput {
+  name: string;
+  country?: string;
+  relationship: Relationship;
+  trust: Trust;
+  contacts: { name: string; email: string }[];
+  remote?: { url: string; username?: string; secret?: string };
+  disabled?: boolean;
+}
+
+export interface Grant {
+  id: string;
+  collectionId: string;
+  peerId: string | null;
+  groupId: string | null;
+  canRead: boolean;
+  canWrite: boolean;
+  tlpLevels: Tlp[];
+  createdAt: string;
+}
+
+export interface Subscription {
+  id: string;
+  peerId: string;
+  remoteCollection: string;
+  localCollection: string;
+  intervalSeconds: number;
+  addedAfter: string | null;
+  lastPollAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  failures: number;
+  received: number;
+  createdAt: string;
+}
+
+export interface PollOutcome {
+  pages: number;
+  received: number;
+  refused: number;
+  failures: { id: string; message?: string }[];
+  error: string | null;
+}
+
+export interface Preview {
+  peer: { id: string; name: string; relationship: Relationship };
+  defaultTlp: Tlp;
+  collections: {
+    id: string;
+    title: string;
+    canWrite: boolean;
+    tlps: Tlp[];
+    objects: ObjectSummary[];
+    more: boolean;
+  }[];
+}
