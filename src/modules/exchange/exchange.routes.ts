@@ -384,8 +384,9 @@ export function exchangeRoutes(app: FastifyInstance, deps: ExchangeDeps): void {
           match: { version: ['all'] },
           tlps: access.tlps,
         });
+        const levels = new Set(access.tlps);
         const objects = page.objects.flatMap((stored) => {
-          const shown = redact(stored.object, recipient, { defaultTlp: tlp });
+          const shown = redact(stored.object, recipient, { defaultTlp: tlp, levels });
           return shown.disclosed
             ? [
                 {

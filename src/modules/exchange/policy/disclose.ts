@@ -44,6 +44,11 @@ export interface Recipient {
 export interface PolicyOptions {
   /** The TLP of unmarked information (the instance's setting; TLP:AMBER by default). */
   defaultTlp: Tlp;
+  /**
+   * The levels the sharing policy lets go to this recipient (a peer's grant). TLP still decides
+   * within them; a level outside them is refused whatever TLP would allow.
+   */
+  levels?: ReadonlySet<Tlp> | undefined;
 }
 
 export interface Decision {
@@ -108,6 +113,16 @@ const decisions: Decision[][][] = tlpLevels.map((tlp) =>
   ),
 );
 const ruleIndex = new Map(rules.map((rule, i) => [rule, i]));
+const notGranted: Decision[][] = tlpLevels.map((tlp) =>
+  [false, true].map((defaulted) =>
+    Object.freeze({
+      allowed: false,
+      tlp,
+      defaulted,
+      reason: `${defaulted ? `unmarked, so ${tlpLabel(tlp)}` : tlpLabel(tlp)}: the sharing policy does not let this level go to this recipient`,
+    }),
+  ),
+);
 
 function ruleFor(tlp: Tlp, r: Recipient): Rule {
   if (tlp === 'clear') return 'anyone';
@@ -145,6 +160,9 @@ export function mayDisclose(
   const defaulted = marking === undefined || marking === null;
   let level = tlpLevels.indexOf(defaulted ? options.defaultTlp : marking);
   if (level < 0) level = tlpLevels.length - 1;
-  const rule = ruleIndex.get(ruleFor(tlpLevels[level]!, recipient))!;
+  const tlp = tlpLevels[level]!;
+  if (options.levels !== undefined && !options.levels.has(tlp))
+    return notGranted[level]![defaulted ? 1 : 0]!;
+  const rule = ruleIndex.get(ruleFor(tlp, recipient))!;
   return decisions[level]![rule]![defaulted ? 1 : 0]!;
 }

@@ -244,8 +244,9 @@ export async function taxiiRoutes(
       const page = await listObjects(deps.db, collectionId, { ...query, tlps: access.tlps });
       const tlp = await defaultTlp(deps.db);
       const recipient = callerOf(request).recipient;
+      const levels = new Set(access.tlps);
       const objects = page.objects.flatMap(({ object }) => {
-        const shown = redact(object, recipient, { defaultTlp: tlp });
+        const shown = redact(object, recipient, { defaultTlp: tlp, levels });
         return shown.disclosed ? [shown.object] : [];
       });
       dateHeaders(reply, page.dateAddedFirst, page.dateAddedLast);
