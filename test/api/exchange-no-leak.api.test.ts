@@ -12,14 +12,6 @@ const created = '2026-03-01T09:30:00.000Z';
 const relationships = ['organisation', 'client', 'community', 'external'] as const;
 type Relationship = (typeof relationships)[number];
 
-interface Made {
-  id: string;
-  tlp: Tlp | undefined;
-  /** The TLP of the description's granular marking, if any. */
-  descriptionTlp: Tlp | undefined;
-  secret: string;
-}
-
 /** What TLP 2.0 and the grant allow, written out independently of the server's policy code. */
 function allowed(level: Tlp, relationship: Relationship, grant: readonly Tlp[]): boolean {
   if (!grant.includes(level)) return false;
