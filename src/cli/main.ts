@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { appVersion } from '../server/app.js';
 import { constituentsCommands } from './commands/constituents.js';
+import { exchangeCommands } from './commands/exchange.js';
 import { maintenanceCommands } from './commands/maintenance.js';
 import { registryCommands } from './commands/registry.js';
 import { serveCommand } from './commands/serve.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   tokenCommands(program);
   registryCommands(program);
   constituentsCommands(program);
+  exchangeCommands(program);
   return program;
 }
 
