@@ -47,7 +47,7 @@ export function buildMispFeed(events: readonly MispEvent[]): MispFeed {
       analysis: String(e.analysis ?? 0),
       threat_level_id: String(e.threat_level_id ?? 4),
       timestamp: String(e.timestamp ?? 0),
-    } as ManifestEntry;
+    };
     for (const a of [...e.Attribute, ...e.Object.flatMap((o) => o.Attribute)]) {
       const parts = a.type.includes('|') ? a.value.split('|') : [a.value];
       for (const part of parts) lines.push(`${md5(part)},${e.uuid}`);

@@ -39,7 +39,7 @@ export function attributeOfPattern(pattern: string): { type: string; value: stri
   if (objectType === 'email-addr') return { type: 'email', value };
   if (objectType === 'autonomous-system' && property === 'number') return { type: 'AS', value };
   if (objectType === 'file' && property === 'name') return { type: 'filename', value };
-  if (objectType === 'file' && hash && mispHash[hash]) return { type: mispHash[hash]!, value };
+  if (objectType === 'file' && hash && mispHash[hash]) return { type: mispHash[hash], value };
   return undefined;
 }
 
@@ -123,7 +123,7 @@ export function stixToMisp(
       timestamp: Number(epoch(o.modified ?? o.created ?? new Date().toISOString())),
       distribution: distributionOfTlp(tlp),
       Tag: [{ name: `tlp:${tlp}` }],
-    } as Attribute);
+    });
   }
   const labels = Array.isArray(report?.labels) ? (report.labels as string[]) : [];
   const date =
