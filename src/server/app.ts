@@ -24,6 +24,7 @@ import {
   exchangeClientRoutes,
   exchangeDeps,
   exchangeRoutes,
+  mispRoutes,
   subscriptionPoller,
   taxiiRoutes,
 } from '../modules/exchange/index.js';
@@ -211,7 +212,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Exchange between CIRTs: the team's API and the TAXII 2.1 server at /taxii2/.
   const exchange = exchangeDeps(db, clock, deps, { publicUrl: config.publicUrl });
   exchangeRoutes(app, exchange);
-  exchangeClientRoutes(app, exchange, async () => (await readTeamName(db.kysely)) ?? 'cirtkit');
+  const teamName = async () => (await readTeamName(db.kysely)) ?? 'cirtkit';
+  exchangeClientRoutes(app, exchange, teamName);
+  mispRoutes(app, exchange, teamName);
   await taxiiRoutes(app, exchange, toAppError);
   // Subscriptions to peers' collections are polled when due, checked every minute.
   subscriptionPoller(app, exchange, logger, config.exchangePollSeconds);

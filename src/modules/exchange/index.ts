@@ -21,3 +21,5 @@ export { taxiiMediaType } from './taxii/media.js';
 export { exchangeRoutes, recipientOfUser } from './exchange.routes.js';
 export { exchangeClientRoutes, subscriptionPoller } from './client.routes.js';
 export { poll, push, type PollOutcome, type PushOutcome } from './client/index.js';
+export { mispRoutes, collectionAsMispEvents } from './misp.routes.js';
+export * from './misp/index.js';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkPattern } from '../pattern/index.js';
@@ -17,90 +18,18 @@ import {
 /**
  * A MISP event written by hand from the MISP core format (draft-dulaunoy-misp-core-format):
  * numbers as strings as MISP writes them, an attribute inside a MISP object, a galaxy, an RSIT
- * machine tag, and a type cirtkit does not map.
+ * machine tag, and a type cirtkit does not map (fixtures/exchange/misp-event-phishing.json).
  */
-const handWritten = () => ({
+interface HandWritten {
   Event: {
-    uuid: '5e3f1c2a-7b4d-4e8f-9a1b-2c3d4e5f6a7b',
-    info: 'Phishing campaign against the tax authority',
-    date: '2026-02-27',
-    threat_level_id: '2',
-    analysis: '1',
-    distribution: '1',
-    published: true,
-    timestamp: '1772445600',
-    publish_timestamp: '1772449200',
-    Orgc: { name: 'CERT-Example', uuid: '55f6ea5e-2c60-40e5-964f-47a8950d210f' },
-    Tag: [{ name: 'tlp:green' }, { name: 'rsit:fraud="phishing"' }],
-    Attribute: [
-      {
-        uuid: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-        type: 'domain',
-        category: 'Network activity',
-        value: 'tax-refund.example',
-        to_ids: true,
-        comment: 'landing page',
-        timestamp: '1772445600',
-        distribution: '5',
-      },
-      {
-        uuid: '1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e',
-        type: 'ip-dst',
-        category: 'Network activity',
-        value: '198.51.100.23',
-        to_ids: false,
-        timestamp: '1772445600',
-      },
-      {
-        uuid: '2c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f',
-        type: 'vulnerability',
-        category: 'External analysis',
-        value: 'CVE-2024-3400',
-        to_ids: false,
-      },
-      {
-        uuid: '3d4e5f6a-7b8c-4d9e-9f0a-2b3c4d5e6f7a',
-        type: 'url',
-        category: 'Network activity',
-        value: "http://tax-refund.example/it's/login",
-        to_ids: true,
-        Tag: [{ name: 'tlp:amber' }],
-      },
-      {
-        uuid: '4e5f6a7b-8c9d-4e0f-8a1b-3c4d5e6f7a8b',
-        type: 'yara',
-        category: 'Payload installation',
-        value: 'rule x { condition: true }',
-        to_ids: true,
-      },
-    ],
-    Object: [
-      {
-        uuid: '5f6a7b8c-9d0e-4f1a-9b2c-4d5e6f7a8b9c',
-        name: 'file',
-        'meta-category': 'file',
-        Attribute: [
-          {
-            uuid: '6a7b8c9d-0e1f-4a2b-8c3d-5e6f7a8b9c0d',
-            type: 'filename|sha256',
-            category: 'Payload delivery',
-            value:
-              'refund.pdf.exe|e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-            to_ids: true,
-          },
-        ],
-      },
-    ],
-    Galaxy: [
-      {
-        name: 'Threat Actor',
-        GalaxyCluster: [
-          { tag_name: 'misp-galaxy:threat-actor="Example Spider"', value: 'Example Spider' },
-        ],
-      },
-    ],
-  },
-});
+    Tag: { name: string }[];
+    distribution: string;
+    Attribute: { type: string; value: string }[];
+    [key: string]: unknown;
+  };
+}
+const fixture = new URL('../../../../fixtures/exchange/misp-event-phishing.json', import.meta.url);
+const handWritten = (): HandWritten => JSON.parse(readFileSync(fixture, 'utf8')) as HandWritten;
 
 const parsed = (): MispEvent => {
   const result = parseMispEvent(handWritten());
