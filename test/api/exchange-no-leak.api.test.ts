@@ -128,6 +128,7 @@ describe('exchange: nothing leaks past TLP, whatever the sharing configuration',
             .sort();
 
           const seen = new Map<string, Record<string, unknown>[]>();
+          const descriptionVisible = new Map<string, boolean>();
           const all = await get(made.secret, `${base}/objects/?match[version]=all&limit=1000`);
           assert.equal(all.status, 200);
           for (const o of (all.body as { objects?: Record<string, unknown>[] }).objects ?? [])
@@ -162,6 +163,7 @@ describe('exchange: nothing leaks past TLP, whatever the sharing configuration',
                       Math.max(tlpLevels.indexOf(o.tlp), tlpLevels.indexOf(o.descriptionTlp))
                     ]!;
             const descriptionAllowed = allowed(fieldLevel, p.relationship, p.grant);
+            descriptionVisible.set(o.id, descriptionAllowed);
             for (const shown of [...objects, ...(seen.get(o.id) ?? [])])
               assert.equal(
                 shown.description,
@@ -169,6 +171,26 @@ describe('exchange: nothing leaks past TLP, whatever the sharing configuration',
                 `description of ${o.id}`,
               );
           }
+
+          // The MISP feed of the collection, as this peer reads it.
+          const feedBase = `/misp-feed/${collection}/`;
+          const feedManifest = await get(made.secret, `${feedBase}manifest.json`);
+          assert.equal(feedManifest.status, 200);
+          const fed = new Set<string>();
+          for (const uuid of Object.keys(feedManifest.body as Record<string, unknown>)) {
+            const file = await get(made.secret, `${feedBase}${uuid}.json`);
+            const attributes = (
+              file.body as { Event: { Attribute: { uuid: string; comment: string }[] } }
+            ).Event.Attribute;
+            for (const a of attributes) {
+              fed.add(`indicator--${a.uuid}`);
+              const o = stored.find((x) => x.id === `indicator--${a.uuid}`)!;
+              if (a.comment) assert.equal(a.comment, `secret-${o.id}`);
+              if (!descriptionVisible.get(o.id))
+                assert.equal(a.comment, '', `feed comment of ${o.id}`);
+            }
+          }
+          assert.deepEqual([...fed].sort(), expected, 'MISP feed');
 
           const preview = await admin
             .get(`/api/exchange/peers/${made.peer.id}/preview`)
