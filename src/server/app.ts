@@ -24,6 +24,7 @@ import {
   exchangeClientRoutes,
   exchangeDeps,
   exchangeRoutes,
+  federationRoutes,
   mispRoutes,
   subscriptionPoller,
   taxiiRoutes,
@@ -215,6 +216,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const teamName = async () => (await readTeamName(db.kysely)) ?? 'cirtkit';
   exchangeClientRoutes(app, exchange, teamName);
   mispRoutes(app, exchange, teamName);
+  federationRoutes(app, exchange, teamName);
   await taxiiRoutes(app, exchange, toAppError);
   // Subscriptions to peers' collections are polled when due, checked every minute.
   subscriptionPoller(app, exchange, logger, config.exchangePollSeconds);

@@ -23,3 +23,5 @@ export { exchangeClientRoutes, subscriptionPoller } from './client.routes.js';
 export { poll, push, type PollOutcome, type PushOutcome } from './client/index.js';
 export { mispRoutes, collectionAsMispEvents } from './misp.routes.js';
 export * from './misp/index.js';
+export { federationRoutes } from './federation.routes.js';
+export * from './federation/index.js';

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  checkPattern,
+  parseStixObject,
+  teamProfileExtensionId,
+} from '../../src/modules/exchange/index.js';
+import type { HttpClient } from '../support/http.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+interface Received {
+  identityId: string;
+  name: string;
+  profile: {
+    country: string;
+    status: string;
+    maturity?: { tier: string; assessed_on: string };
+    indicators: { id: string; value: unknown }[];
+  };
+  provenance: { source: string; peerName: string }[];
+}
+
+/** A national instance publishes its team profile to a coordinator's instance over TAXII. */
+describe('coordinator federation: the team profile extension over TAXII', () => {
+  let national: TestServer;
+  let coordinator: TestServer;
+  let kenya: HttpClient;
+  let itu: HttpClient;
+  let coordinatorPeer: string;
+  let profiles: string;
+  const profile = {
+    country: 'KEN',
+    team_type: 'national',
+    status: 'operational',
+    established: '2012',
+    maturity: { framework: 'SIM3', tier: 'intermediate', assessed_on: '2026-10-01' },
+    services: ['incident-management', 'vulnerability-management'],
+    rfc2350_url: 'https://cirt.example.ke/rfc2350.txt',
+    contacts: [{ role: 'duty officer', email: 'incident@cirt.example.ke' }],
+    indicators: [{ id: 'incidents_handled', value: 1432, as_of: '2026-09-30' }],
+  };
+
+  before(async () => {
+    [national, coordinator] = await Promise.all([startTestServer(), startTestServer()]);
+    [kenya, itu] = await Promise.all([national.adminClient(), coordinator.adminClient()]);
+    profiles = (
+      await itu
+        .post('/api/exchange/collections', { title: 'Team profiles', alias: 'profiles' })
+        .expect<{ id: string }>(201)
+    ).id;
+    const issued = await itu
+      .post('/api/exchange/peers', {
+        name: 'KE-CIRT (national)',
+        relationship: 'community',
+        country: 'KEN',
+      })
+      .expect<{ peer: { id: string }; secret: string }>(201);
+    await itu
+      .post('/api/exchange/grants', {
+        collectionId: profiles,
+        peerId: issued.peer.id,
+        canRead: false,
+        canWrite: true,
+      })
+      .expect(201);
+    coordinatorPeer = (
+      await kenya
+        .post('/api/exchange/peers', {
+          name: 'ITU coordinator',
+          relationship: 'community',
+          remote: { url: `${coordinator.baseUrl}/taxii2/cirtkit/`, secret: issued.secret },
+        })
+        .expect<{ peer: { id: string } }>(201)
+    ).peer.id;
+  });
+  after(() => Promise.all([national?.close(), coordinator?.close()]));
+
+  it('defines the extension with a valid extension-definition object', async () => {
+    const definition = await kenya
+      .get('/api/exchange/federation/extension-definition')
+      .expect<{ id: string; schema: string }>(200);
+    assert.equal(definition.id, teamProfileExtensionId);
+    assert.ok(parseStixObject(definition, { ids: 'received', checkPattern }).ok);
+    const schema = JSON.parse(definition.schema) as { properties: Record<string, unknown> };
+    assert.ok('maturity' in schema.properties && 'indicators' in schema.properties);
+  });
+
+  it('publishes the profile; the coordinator lists it with where it came from', async () => {
+    const published = await kenya
+      .post('/api/exchange/federation/publish', {
+        peerId: coordinatorPeer,
+        remoteCollection: profiles,
+        profile,
+      })
+      .expect<{
+        sent: number;
+        status: { status: string; success_count: number };
+        identity: { id: string };
+      }>(200);
+    assert.equal(published.sent, 2);
+    assert.deepEqual([published.status.status, published.status.success_count], ['complete', 2]);
+    const received = await itu
+      .get('/api/exchange/federation/profiles?country=KEN')
+      .expect<Received[]>(200);
+    assert.equal(received.length, 1);
+    assert.equal(received[0]!.identityId, published.identity.id);
+    assert.deepEqual(received[0]!.profile.maturity, profile.maturity);
+    assert.deepEqual(received[0]!.profile.indicators, profile.indicators);
+    assert.deepEqual(
+      received[0]!.provenance.map((p) => [p.source, p.peerName]),
+      [['taxii-push', 'KE-CIRT (national)']],
+    );
+    assert.deepEqual(
+      await kenya.get('/api/exchange/federation/profiles').expect<Received[]>(200),
+      [],
+      'a team does not list its own profile as received',
+    );
+  });
+
+  it('sends a new version when the profile changes, and the coordinator shows the latest', async () => {
+    await kenya
+      .post('/api/exchange/federation/publish', {
+        peerId: coordinatorPeer,
+        remoteCollection: profiles,
+        profile: {
+          ...profile,
+          maturity: { framework: 'SIM3', tier: 'advanced', assessed_on: '2026-11-20' },
+        },
+      })
+      .expect(200);
+    const received = await itu.get('/api/exchange/federation/profiles').expect<Received[]>(200);
+    assert.equal(received.length, 1);
+    assert.equal(received[0]!.profile.maturity?.tier, 'advanced');
+  });
+
+  it('refuses a profile that breaks the extension’s schema, naming the field', async () => {
+    const problem = await kenya
+      .post('/api/exchange/federation/publish', {
+        peerId: coordinatorPeer,
+        remoteCollection: profiles,
+        profile: { ...profile, country: 'Kenya' },
+      })
+      .expect<{ errors: { field: string; message: string }[] }>(422);
+    assert.deepEqual(
+      problem.errors.map((e) => e.field),
+      ['body.profile.country'],
+    );
+  });
+});
