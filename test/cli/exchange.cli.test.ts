@@ -55,6 +55,30 @@ describe('cirtkit exchange (CLI)', () => {
     assert.match(again.stderr, /No collection with the id or alias nowhere/);
   });
 
+  it('refuses a file that is not a bundle, naming the byte, and writes nothing', async () => {
+    const file = path.join(testDb.dataDir, 'broken.json');
+    writeFileSync(
+      file,
+      `{"type": "bundle", "objects": [${JSON.stringify(indicator('green'))}, {"x": ]}`,
+    );
+    const before = await testDb.db.kysely
+      .selectFrom('stix_objects')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const result = await cli('exchange', 'import', file, '--collection', 'indicators');
+    assert.notEqual(result.code, 0);
+    assert.match(result.stderr, /not valid JSON at byte \d+/);
+    const after = await testDb.db.kysely
+      .selectFrom('stix_objects')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.equal(
+      Number(after.n),
+      Number(before.n),
+      'the valid object before the error was not stored',
+    );
+  });
+
   it('exports what may leave: never TLP:RED, and for a peer only what it may receive', async () => {
     const out = path.join(testDb.dataDir, 'out.json');
     const all = await cli('exchange', 'export', '--collection', 'indicators', '--out', out);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../kernel/index.js';
 import {
+  bundleObjects,
   createCollection,
   createPeer,
   defaultTlp,
@@ -95,53 +96,53 @@ export function exchangeCommands(program: Command): void {
   exchange
     .command('import')
     .description(
-      'import a STIX 2.1 bundle (JSON) into a collection: valid objects are stored, invalid ones listed with the reason',
+      'import a STIX 2.1 bundle (JSON, read as a stream) into a collection: valid objects are stored, invalid ones listed with the reason; a file that is not JSON changes nothing',
     )
     .argument('<file>', 'a bundle file')
     .requiredOption('--collection <id-or-alias>', 'the collection to import into')
     .option('--json', 'print the report as JSON')
     .action(async (file: string, options: { collection: string; json?: boolean }) => {
       if (!existsSync(file)) throw new AppError('not_found', `No file ${file}`);
-      let bundle: unknown;
-      try {
-        bundle = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (error) {
-        throw new AppError('bad_request', `${file} is not JSON: ${(error as Error).message}`);
-      }
-      const objects = Array.isArray(bundle)
-        ? bundle
-        : typeof bundle === 'object' &&
-            bundle !== null &&
-            Array.isArray((bundle as { objects?: unknown }).objects)
-          ? (bundle as { objects: unknown[] }).objects
-          : undefined;
-      if (!objects)
-        throw new AppError('validation_failed', `${file} is not a STIX bundle: no "objects" list`);
+      // A first pass checks the whole file is a bundle before anything is written.
+      let total = 0;
+      const checking = progressBar('checking ');
+      const size = statSync(file).size;
+      let read = 0;
+      const counted = createReadStream(file);
+      counted.on('data', (chunk) => {
+        read += chunk.length;
+        checking.update(read, size);
+      });
+      for await (const _ of bundleObjects(counted)) total += 1;
+      checking.finish();
       await withContext(async (ctx) => {
         const collection = await collectionOf(ctx.db, options.collection);
         const bar = progressBar('importing');
         const failures: { id: string; message?: string }[] = [];
         let stored = 0;
-        for (let i = 0; i < objects.length; i += chunk) {
-          const result = await ingest(
-            ctx.db,
-            ctx.deps.clock,
-            collection.id,
-            objects.slice(i, i + chunk),
-            {
-              source: 'import',
-              collection: collection.id,
-            },
-          );
+        let batch: unknown[] = [];
+        let done = 0;
+        const flush = async () => {
+          const result = await ingest(ctx.db, ctx.deps.clock, collection.id, batch, {
+            source: 'import',
+            collection: collection.id,
+          });
           stored += result.successes.length;
           failures.push(...result.failures);
-          bar.update(Math.min(i + chunk, objects.length), objects.length);
+          done += batch.length;
+          batch = [];
+          bar.update(done, total);
+        };
+        for await (const text of bundleObjects(createReadStream(file))) {
+          batch.push(JSON.parse(text));
+          if (batch.length >= chunk) await flush();
         }
+        if (batch.length > 0) await flush();
         bar.finish();
-        const report = { total: objects.length, stored, refused: failures.length, failures };
+        const report = { total, stored, refused: failures.length, failures };
         print(options, report, () =>
           [
-            `${stored} of ${objects.length} objects stored in ${collection.title}, ${failures.length} refused.`,
+            `${stored} of ${total} objects stored in ${collection.title}, ${failures.length} refused.`,
             ...failures.slice(0, 200).map((f) => `  ${f.id}: ${f.message ?? ''}`),
             ...(failures.length > 200
               ? [`  … and ${failures.length - 200} more (use --json)`]

@@ -28,3 +28,4 @@ export { canonicalJson, type Json } from './jcs.js';
 export * from './sco-id.js';
 export * from './marking-ids.js';
 export * from './markings.js';
+export { bundleObjects, maxObjectBytes } from './bundle-stream.js';
