@@ -343,8 +343,10 @@ export async function addObjects(
           collection: provenance.collection ?? null,
           received_at: receivedAt,
         }));
-      for (const part of chunks(rows, 200))
-        await trx.insertInto('stix_provenance').values(part).execute();
+      if (db.sqlite) insertRows(db.sqlite, 'stix_provenance', provenanceColumns, rows);
+      else
+        for (const part of chunks(rows, 200))
+          await trx.insertInto('stix_provenance').values(part).execute();
     }
     if (newLinks.length > 0) {
       const value = `${seq}:${last}`;
@@ -370,6 +372,15 @@ const stixColumns = [
   'tlp',
   'object',
   'sha256',
+] as const;
+const provenanceColumns = [
+  'object_id',
+  'modified',
+  'source',
+  'peer_id',
+  'user_id',
+  'collection',
+  'received_at',
 ] as const;
 const linkColumns = [
   'collection_id',
