@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { createLogger, loadConfig, systemClock } from '../src/kernel/index.js';
 import { createGrant, createPeer } from '../src/modules/exchange/peers/index.js';
@@ -22,7 +23,7 @@ import { addObjects, createCollection } from '../src/modules/exchange/store.js';
 import { loadReferenceData } from '../src/modules/registry/index.js';
 import { buildApp } from '../src/server/app.js';
 import { migrateToLatest, openPostgres, openSqlite, type Db } from '../src/storage/index.js';
-import { makeObject, random } from './stix-objects.js';
+import { makeObject } from './stix-objects.js';
 import { report, type Figure } from './support.js';
 
 const sizes = (process.env.TAXII_HTTP_SIZES ?? '10000,100000')
@@ -39,6 +40,23 @@ const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 };
+
+interface Run {
+  latencies: number[];
+  objects: number;
+  elapsed: number;
+}
+
+/** Runs the clients in a worker thread: they must not take the server's thread. */
+function clients(job: Record<string, unknown>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./taxii-http-client.mjs', import.meta.url), {
+      workerData: job,
+    });
+    worker.once('message', (run: Run) => resolve(run));
+    worker.once('error', reject);
+  });
+}
 
 async function measure(db: Db, engine: string, dataDir: string): Promise<Figure[]> {
   await migrateToLatest(db);
@@ -71,13 +89,6 @@ async function measure(db: Db, engine: string, dataDir: string): Promise<Figure[
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/taxii2/cirtkit/collections/${collection.id}/objects/`;
   const headers = { accept: media, authorization: `Bearer ${secret}` };
-  const get = async (query: string) => {
-    const start = process.hrtime.bigint();
-    const response = await fetch(`${base}?${query}`, { headers });
-    const body = (await response.json()) as { objects?: unknown[]; more?: boolean; next?: string };
-    if (response.status !== 200) throw new Error(`${response.status} ${JSON.stringify(body)}`);
-    return { body, ms: Number(process.hrtime.bigint() - start) / 1e6 };
-  };
 
   const figures: Figure[] = [];
   let count = 0;
@@ -96,50 +107,42 @@ async function measure(db: Db, engine: string, dataDir: string): Promise<Figure[
       if (db.dialect === 'postgres') await sql`analyze`.execute(db.kysely);
       const label = `${engine}, ${size.toLocaleString('en')} objects`;
 
+      const low = Date.UTC(2026, 0, 1);
       // One client walks the whole collection with next tokens.
-      let next: string | undefined;
-      let walked = 0;
-      const times: number[] = [];
-      const walkStart = process.hrtime.bigint();
-      do {
-        const page = await get(`limit=100${next ? `&next=${encodeURIComponent(next)}` : ''}`);
-        walked += page.body.objects?.length ?? 0;
-        times.push(page.ms);
-        next = page.body.more ? page.body.next : undefined;
-      } while (next !== undefined);
-      const walkMs = Number(process.hrtime.bigint() - walkStart) / 1e6;
+      const walk = await clients({
+        base,
+        headers,
+        mode: 'walk',
+        clients: 1,
+        seconds,
+        low,
+        span: 1,
+      });
       figures.push({
         name: `${label}: full walk, 1 client`,
-        value: Math.round(walked / (walkMs / 1000)),
+        value: Math.round(walk.objects / walk.elapsed),
         unit: 'objects/s',
         goal: { op: '>=', value: 50000 },
-        note: `${walked.toLocaleString('en')} objects the peer may see, ${times.length} pages, p50 ${quantile(times, 0.5).toFixed(1)} ms, p99 ${quantile(times, 0.99).toFixed(1)} ms`,
+        note: `${walk.objects.toLocaleString('en')} objects the peer may see, ${walk.latencies.length} pages, p50 ${quantile(walk.latencies, 0.5).toFixed(1)} ms, p99 ${quantile(walk.latencies, 0.99).toFixed(1)} ms`,
       });
 
       // Concurrent clients, each asking pages of 100 from random added_after positions.
-      const low = Date.UTC(2026, 0, 1);
-      for (const clients of [1, 16, 64]) {
-        const latencies: number[] = [];
-        let objects = 0;
-        const until = Date.now() + seconds * 1000;
-        const started = process.hrtime.bigint();
-        await Promise.all(
-          Array.from({ length: clients }, async () => {
-            while (Date.now() < until) {
-              const after = new Date(low + random(Math.max(1, count - 200))).toISOString();
-              const page = await get(`limit=100&added_after=${encodeURIComponent(after)}`);
-              latencies.push(page.ms);
-              objects += page.body.objects?.length ?? 0;
-            }
-          }),
-        );
-        const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+      for (const n of [1, 16, 64]) {
+        const run = await clients({
+          base,
+          headers,
+          mode: 'load',
+          clients: n,
+          seconds,
+          low,
+          span: Math.max(1, count - 200),
+        });
         figures.push({
-          name: `${label}: ${clients} client${clients > 1 ? 's' : ''}, p99`,
-          value: quantile(latencies, 0.99),
+          name: `${label}: ${n} client${n > 1 ? 's' : ''}, p99`,
+          value: quantile(run.latencies, 0.99),
           unit: 'ms',
-          ...(clients === 16 ? { goal: { op: '<' as const, value: 20 } } : {}),
-          note: `p50 ${quantile(latencies, 0.5).toFixed(1)} ms, ${Math.round(latencies.length / elapsed)} req/s, ${Math.round(objects / elapsed).toLocaleString('en')} objects/s`,
+          ...(n === 16 ? { goal: { op: '<' as const, value: 20 } } : {}),
+          note: `p50 ${quantile(run.latencies, 0.5).toFixed(1)} ms, ${Math.round(run.latencies.length / run.elapsed)} req/s, ${Math.round(run.objects / run.elapsed).toLocaleString('en')} objects/s`,
         });
       }
     }

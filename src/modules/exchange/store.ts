@@ -60,10 +60,24 @@ export async function createCollection(
       created_at: collection.createdAt,
     })
     .execute();
+  collectionsCache.delete(db);
   return collection;
 }
 
+// Collections change rarely and every TAXII request looks them up: keep them a moment. A write
+// in this process clears the copy at once; another process sees it within the TTL.
+const collectionsCache = new WeakMap<Db, { at: number; collections: Collection[] }>();
+const collectionsTtlMs = 2_000;
+
 export async function listCollections(db: Db): Promise<Collection[]> {
+  const cached = collectionsCache.get(db);
+  if (cached && Date.now() - cached.at < collectionsTtlMs) return cached.collections;
+  const collections = await readCollections(db);
+  collectionsCache.set(db, { at: Date.now(), collections });
+  return collections;
+}
+
+async function readCollections(db: Db): Promise<Collection[]> {
   const rows = await db.kysely
     .selectFrom('taxii_collections')
     .selectAll()
@@ -641,6 +655,36 @@ export async function listObjects(
     ...result,
     objects: result.objects.map((r) => ({
       object: JSON.parse(r.object) as StixObject,
+      dateAdded: r.date_added,
+      version: versionOfKey(r.modified),
+      tlp: r.tlp as Tlp,
+    })),
+  };
+}
+
+/** A stored version as its canonical JSON text, for answers that pass it on unchanged. */
+export interface StoredText {
+  json: string;
+  dateAdded: string;
+  version: string;
+  tlp: Tlp;
+}
+
+/** listObjects without parsing: the TAXII server sends most objects as stored. */
+export async function listObjectTexts(
+  db: Db,
+  collectionId: string,
+  query: ObjectQuery = {},
+): Promise<Page<StoredText>> {
+  const result = await page(db, collectionId, query, (executor, filters, after, limit) =>
+    pageQuery(executor, collectionId, filters, after, limit, query.tlps)
+      .select('so.object as object')
+      .execute(),
+  );
+  return {
+    ...result,
+    objects: result.objects.map((r) => ({
+      json: r.object,
       dateAdded: r.date_added,
       version: versionOfKey(r.modified),
       tlp: r.tlp as Tlp,

@@ -14,6 +14,16 @@ import {
   type SharingGroup,
 } from './peer.schema.js';
 
+/**
+ * Bumped by every write to peers, groups and grants in this process, so a cached view of a
+ * peer's access (the TAXII server's) is dropped at once; other processes' copies live at most
+ * their TTL.
+ */
+export let peersGeneration = 0;
+const changed = () => {
+  peersGeneration += 1;
+};
+
 /** Secrets this instance issues to peers: told apart from users' API tokens by the prefix. */
 export const peerTokenPrefix = 'ckp_';
 
@@ -82,6 +92,7 @@ export async function createPeer(
   context: AuditContext,
   input: PeerInput,
 ): Promise<{ peer: Peer; secret: string }> {
+  changed();
   const p = peerInputSchema.parse(input);
   const now = clock.now().toISOString();
   const secret = `${peerTokenPrefix}${randomToken(32)}`;
@@ -130,6 +141,7 @@ export async function updatePeer(
   id: string,
   input: PeerInput & { disabled?: boolean },
 ): Promise<Peer> {
+  changed();
   const { disabled, ...rest } = input;
   const p = peerInputSchema.parse(rest);
   return db.kysely.transaction().execute(async (trx) => {
@@ -178,6 +190,7 @@ export async function rotatePeerSecret(
   context: AuditContext,
   id: string,
 ): Promise<{ peer: Peer; secret: string }> {
+  changed();
   const secret = `${peerTokenPrefix}${randomToken(32)}`;
   return db.kysely.transaction().execute(async (trx) => {
     await peerRow(trx, id);
@@ -207,6 +220,7 @@ export async function deletePeer(
   context: AuditContext,
   id: string,
 ): Promise<void> {
+  changed();
   await db.kysely.transaction().execute(async (trx) => {
     const before = toPeer(await peerRow(trx, id));
     await trx.deleteFrom('exchange_grants').where('peer_id', '=', id).execute();
@@ -286,6 +300,7 @@ export async function saveGroup(
   input: unknown,
   id?: string,
 ): Promise<SharingGroup> {
+  changed();
   const g = groupInputSchema.parse(input);
   const peerIds = [...new Set(g.peerIds)].sort();
   return db.kysely.transaction().execute(async (trx) => {
@@ -358,6 +373,7 @@ export async function deleteGroup(
   context: AuditContext,
   id: string,
 ): Promise<void> {
+  changed();
   await db.kysely.transaction().execute(async (trx) => {
     const found = await trx.deleteFrom('exchange_groups').where('id', '=', id).executeTakeFirst();
     if (Number(found.numDeletedRows) === 0)
@@ -412,6 +428,7 @@ export async function createGrant(
   context: AuditContext,
   input: GrantInput,
 ): Promise<Grant> {
+  changed();
   const g = grantInputSchema.parse(input);
   return db.kysely.transaction().execute(async (trx) => {
     const collection = await trx
@@ -470,6 +487,7 @@ export async function deleteGrant(
   context: AuditContext,
   id: string,
 ): Promise<void> {
+  changed();
   await db.kysely.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom('exchange_grants')

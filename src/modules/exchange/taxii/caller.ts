@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../../kernel/index.js';
+import { AppError, sha256Hex } from '../../../kernel/index.js';
 import { identityFromToken, type Identity } from '../../accounts/index.js';
 import type { ExchangeDeps } from '../deps.js';
 import {
   peerAccess,
   peerBySecret,
+  peersGeneration,
   recipientOfPeer,
   type CollectionAccess,
   type Peer,
@@ -49,20 +50,39 @@ const unauthenticated = () =>
     'Send the secret this instance issued to your peer, or a user API token, as HTTP Basic password or bearer token',
   );
 
+// A peer asks page after page: keep who it is and what it may read for a moment. Any write to
+// peers or grants in this process drops the copy (peersGeneration); another process's change
+// (several processes on PostgreSQL) is seen within the TTL.
+const peerCache = new Map<string, { at: number; generation: number; caller: TaxiiCaller | null }>();
+const peerTtlMs = 2_000;
+
+async function peerCaller(deps: ExchangeDeps, secret: string): Promise<TaxiiCaller | null> {
+  const key = sha256Hex(secret);
+  const cached = peerCache.get(key);
+  if (cached && cached.generation === peersGeneration && Date.now() - cached.at < peerTtlMs)
+    return cached.caller;
+  const peer = await peerBySecret(deps.db, secret);
+  const caller: TaxiiCaller | null = peer
+    ? {
+        kind: 'peer',
+        peer,
+        recipient: recipientOfPeer(peer),
+        grants: await peerAccess(deps.db, peer.id),
+      }
+    : null;
+  if (peerCache.size > 1000) peerCache.clear();
+  peerCache.set(key, { at: Date.now(), generation: peersGeneration, caller });
+  return caller;
+}
+
 export async function taxiiCaller(
   deps: ExchangeDeps,
   request: FastifyRequest,
 ): Promise<TaxiiCaller> {
   const secret = secretOf(request.headers.authorization);
   if (secret === undefined) throw unauthenticated();
-  const peer = await peerBySecret(deps.db, secret);
-  if (peer)
-    return {
-      kind: 'peer',
-      peer,
-      recipient: recipientOfPeer(peer),
-      grants: await peerAccess(deps.db, peer.id),
-    };
+  const peer = secret.startsWith('ckp_') ? await peerCaller(deps, secret) : null;
+  if (peer) return peer;
   const identity = await identityFromToken(deps.accounts, secret);
   if (!identity) throw unauthenticated();
   if (identity.user.mustChangePassword)
