@@ -338,6 +338,15 @@ describe('TAXII 2.1 server: discovery, collections, objects, TLP for every peer'
     assert.match(repeat.failures[0]!.message, /different content/);
   });
 
+  it('refuses an envelope larger than the API root’s max_content_length with a TAXII 413', async () => {
+    const peer = taxiiClient(server, `Bearer ${secrets.community}`);
+    const huge = JSON.stringify({ objects: [{ padding: 'x'.repeat(11 * 1024 * 1024) }] });
+    const answer = await peer.call('POST', `${root}collections/${collection}/objects/`, huge);
+    assert.equal(answer.status, 413);
+    assert.equal((answer.body as TaxiiError).http_status, '413');
+    assert.equal(answer.headers.get('content-type'), taxii);
+  });
+
   it('refuses writes and deletes from a peer that may only read', async () => {
     const peer = taxiiClient(server, `Bearer ${secrets.external}`);
     const posted = await peer.call('POST', `${root}collections/${collection}/objects/`, {
