@@ -368,7 +368,11 @@ describe('the law pages in Chromium', { skip }, () => {
   });
 
   it('works right to left in Arabic', async () => {
-    await page.locator('#language-select').selectOption('ar');
+    // The choice is saved on the profile, which the next page load applies: wait for the save.
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH'),
+      page.locator('#language-select').selectOption('ar'),
+    ]);
     await page.waitForFunction("document.documentElement.dir === 'rtl'");
     await page.goto(`${server.baseUrl}/law/countries/KEN`);
     await page.getByTestId('coverage-percent').waitFor();
@@ -378,7 +382,10 @@ describe('the law pages in Chromium', { skip }, () => {
     await page.goto(`${server.baseUrl}/law`);
     await page.locator('[data-testid="catalogue-table"] tr[data-provision]').first().waitFor();
     await checkPage(page, '16-law-catalogue-ar');
-    await page.locator('#language-select').selectOption('en');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH'),
+      page.locator('#language-select').selectOption('en'),
+    ]);
     await page.waitForFunction("document.documentElement.dir === 'ltr'");
   });
 });
