@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
   browserUnavailable,
+  chooseLanguage,
   expectAccessible,
   launchBrowser,
   newPage,
@@ -155,7 +156,7 @@ describe('constituents pages in Chromium', { skip }, () => {
     const arabic = await newPage(browser);
     await signIn(arabic, server);
     await arabic.goto(`${server.baseUrl}/constituents/orgs/${bankId}`);
-    await arabic.locator('#language-select').selectOption('ar');
+    await chooseLanguage(arabic, 'ar');
     await arabic.getByRole('heading', { name: 'ما تملكه' }).waitFor();
     assert.equal(await arabic.locator('html').getAttribute('dir'), 'rtl');
     await expectAccessible(arabic, '85-constituents-org-ar');

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
   browserUnavailable,
+  chooseLanguage,
   expectAccessible,
   launchBrowser,
   newPage,
@@ -530,14 +531,14 @@ describe('incident pages in Chromium', { skip }, () => {
     await signIn(arabic, server);
     await arabic.goto(`${server.baseUrl}/incidents/${created.id}`);
     await arabic.getByTestId('incident-reference').waitFor();
-    await arabic.locator('#language-select').selectOption('ar');
+    await chooseLanguage(arabic, 'ar');
     await arabic.waitForFunction("document.documentElement.dir === 'rtl'");
     await arabic.getByTestId('triage-panel').getByText('الفرز').first().waitFor();
     await expectAccessible(arabic, '117-incidents-page-ar');
     await arabic.goto(`${server.baseUrl}/incidents/new`);
     await arabic.getByTestId('incident-create').waitFor();
     await expectAccessible(arabic, '118-incidents-new-ar');
-    await arabic.locator('#language-select').selectOption('en');
+    await chooseLanguage(arabic, 'en');
     await arabic.waitForFunction("document.documentElement.dir === 'ltr'");
     await arabic.close();
   });

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
   browserUnavailable,
+  chooseLanguage,
   describeViolations,
   launchBrowser,
   newPage,
@@ -368,11 +369,7 @@ describe('the law pages in Chromium', { skip }, () => {
   });
 
   it('works right to left in Arabic', async () => {
-    // The choice is saved on the profile, which the next page load applies: wait for the save.
-    await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH'),
-      page.locator('#language-select').selectOption('ar'),
-    ]);
+    await chooseLanguage(page, 'ar');
     await page.waitForFunction("document.documentElement.dir === 'rtl'");
     await page.goto(`${server.baseUrl}/law/countries/KEN`);
     await page.getByTestId('coverage-percent').waitFor();
@@ -382,10 +379,7 @@ describe('the law pages in Chromium', { skip }, () => {
     await page.goto(`${server.baseUrl}/law`);
     await page.locator('[data-testid="catalogue-table"] tr[data-provision]').first().waitFor();
     await checkPage(page, '16-law-catalogue-ar');
-    await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH'),
-      page.locator('#language-select').selectOption('en'),
-    ]);
+    await chooseLanguage(page, 'en');
     await page.waitForFunction("document.documentElement.dir === 'ltr'");
   });
 });

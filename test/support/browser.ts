@@ -67,6 +67,19 @@ export async function signIn(
   await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
 }
 
+/**
+ * Chooses a language in the shell's selector as a signed-in user would, and waits until the
+ * choice is saved on the profile: the next page load applies the saved language, so a test that
+ * navigates before the save lands would see the old one.
+ */
+export async function chooseLanguage(page: Page, code: string): Promise<void> {
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH'),
+    page.locator('#language-select').selectOption(code),
+  ]);
+  await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(code)}`);
+}
+
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
