@@ -25,6 +25,7 @@ import {
   exchangeDeps,
   exchangeRoutes,
   federationRoutes,
+  matchRoutes,
   mispRoutes,
   subscriptionPoller,
   taxiiRoutes,
@@ -217,6 +218,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   exchangeClientRoutes(app, exchange, teamName);
   mispRoutes(app, exchange, teamName);
   federationRoutes(app, exchange, teamName);
+  // Incident observables against received indicators; constituents named by a report.
+  matchRoutes(app, exchange, incidents);
   await taxiiRoutes(app, exchange, toAppError);
   // Subscriptions to peers' collections are polled when due, checked every minute.
   subscriptionPoller(app, exchange, logger, config.exchangePollSeconds);

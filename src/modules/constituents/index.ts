@@ -42,6 +42,7 @@ export {
   type ContactSummary,
 } from './lookup.service.js';
 export { getOrganisation } from './service.js';
+export { findOrgsByIds } from './store.js';
 export { sectors, sectorList, isCriticalInfrastructureSector, type Sector } from './sectors.js';
 export type {
   Organisation,

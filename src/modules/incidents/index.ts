@@ -16,6 +16,7 @@ export {
 } from './access.js';
 export { createIncident, getIncidentFor, findIncidentByReference, classify } from './service.js';
 export { appendEvent, listEvents, type NewEvent } from './timeline.js';
+export { listObservables } from './observables.service.js';
 export { actorOf } from './http.js';
 export {
   loadIncidentReference,
