@@ -149,4 +149,42 @@ describe('the exchange pages in Chromium', { skip }, () => {
     assert.match((await page.getByTestId('peer-row').first().textContent()) ?? '', /CERT-Fiji/);
     await checkPage(page, '05-peers');
   });
+
+  it('shows on an incident the indicators that name its observables, and on an indicator the constituents it names', async () => {
+    const admin = await server.adminClient();
+    const org = await admin
+      .post('/api/constituents/orgs', { name: 'Revenue Authority', sector: 'government' })
+      .expect<{ id: string }>(201);
+    await admin
+      .post(`/api/constituents/orgs/${org.id}/ownership`, {
+        kind: 'domain',
+        value: 'login-update.example',
+      })
+      .expect(201);
+    const incident = await admin
+      .post('/api/incidents', {
+        title: 'Staff received a fake tax refund e-mail',
+        observables: [
+          { kind: 'url', value: 'https://login-update.example/refund' },
+          { kind: 'ipv4', value: '192.0.2.44' },
+        ],
+      })
+      .expect<{ id: string }>(201);
+    await page.goto(`${server.baseUrl}/incidents/${incident.id}`);
+    const panel = page.getByTestId('intel-panel');
+    const hit = panel.locator('[data-indicator]');
+    await hit.first().waitFor();
+    // The lead may read RED: both indicators name the URL's host.
+    const names = await Promise.all(
+      (await hit.all()).map((one) => one.getAttribute('data-indicator')),
+    );
+    assert.deepEqual(names.sort(), [objects.red.name, objects.green.name].sort());
+    assert.match((await hit.first().textContent()) ?? '', /its host is named/);
+    await checkPage(page, '06-incident-intel');
+    await panel.getByRole('link', { name: objects.green.name }).click();
+    const named = page.getByTestId('named-constituents');
+    await named.locator('[data-org="Revenue Authority"]').waitFor();
+    assert.match((await named.textContent()) ?? '', /login-update\.example/);
+    await checkPage(page, '07-object-named-constituents');
+  });
 });

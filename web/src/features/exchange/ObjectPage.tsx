@@ -8,7 +8,7 @@ import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useResource } from '../../app/useResource';
 import { Alert, Button, Loading, PageHeader, Select, Table } from '../../ui';
 import { TlpLabel } from '../incidents/components/Labels';
-import { getObjectVersions, recordSighting } from './api';
+import { getNamedConstituents, getObjectVersions, recordSighting } from './api';
 import { ExchangeNav } from './components/ExchangeNav';
 import { tlpLevels, type ObjectVersion, type Tlp } from './types';
 import './exchange.css';
@@ -82,6 +82,60 @@ function SightingForm({ collection, indicator }: { collection: string; indicator
   );
 }
 
+/** Object types whose values (or referenced objects' values) the ownership index is asked about. */
+const namingTypes = new Set([
+  'indicator',
+  'report',
+  'grouping',
+  'ipv4-addr',
+  'ipv6-addr',
+  'domain-name',
+  'url',
+  'email-addr',
+  'autonomous-system',
+]);
+
+/** "Which of our constituents are named here?": owners of the values the object names. */
+function NamedConstituents({ objectId, version }: { objectId: string; version: string }) {
+  const { t } = useTranslation('exchange');
+  const named = useResource(() => getNamedConstituents(objectId), [objectId, version]);
+  return (
+    <section
+      className="exchange-section"
+      aria-labelledby="named-heading"
+      data-testid="named-constituents"
+    >
+      <h2 id="named-heading" className="section-title">
+        {t('object.named.title')}
+      </h2>
+      <p className="exchange-section__intro">{t('object.named.intro')}</p>
+      {named.status === 'failed' ? (
+        <Alert tone="error" title={describeError(t, named.error).message} />
+      ) : null}
+      {named.data && named.data.constituents.length === 0 ? (
+        <p className="muted">{t('object.named.empty', { total: named.data.values })}</p>
+      ) : null}
+      {named.data && named.data.constituents.length > 0 ? (
+        <ul className="exchange-named">
+          {named.data.constituents.map(({ org, matched }) => (
+            <li key={org.id} data-org={org.name}>
+              <Link to={`/constituents/orgs/${encodeURIComponent(org.id)}`}>{org.name}</Link>
+              <ul>
+                {matched.map((m) => (
+                  <li key={`${m.objectId}|${m.kind}|${m.value}`}>
+                    <span dir="ltr">{m.value}</span>{' '}
+                    <span className="muted">{t('object.named.owned', { owned: m.owned })}</span>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
 /** One STIX object: every version the user may see, where each came from, what was taken out. */
 export default function ObjectPage() {
   const { t } = useTranslation('exchange');
@@ -142,6 +196,9 @@ export default function ObjectPage() {
                 {JSON.stringify(latest.object, null, 2)}
               </pre>
             </section>
+          ) : null}
+          {latest && namingTypes.has(latest.object.type) && can('constituents.read') ? (
+            <NamedConstituents objectId={objectId} version={latest.version} />
           ) : null}
           {latest?.object.type === 'indicator' && can('exchange.share') ? (
             <SightingForm collection={collectionId} indicator={objectId} />

@@ -3,6 +3,8 @@ import type {
   Collection,
   Grant,
   ImportResult,
+  IntelHits,
+  NamedConstituents,
   ObjectPage,
   ObjectVersion,
   Peer,
@@ -36,6 +38,10 @@ export const listObjects = (collection: string, type: string, next: string | nul
   );
 export const getObjectVersions = (collection: string, id: string) =>
   api.get<ObjectVersion[]>(`${base}/collections/${enc(collection)}/objects/${enc(id)}`);
+export const getNamedConstituents = (id: string) =>
+  api.get<NamedConstituents>(`${base}/objects/${enc(id)}/constituents`);
+export const getIncidentIntelHits = (incidentId: string) =>
+  api.get<IntelHits>(`${base}/matches/incidents/${enc(incidentId)}`);
 export const importBundle = (collection: string, bundle: unknown) =>
   api.post<ImportResult>(`${base}/collections/${enc(collection)}/import`, bundle);
 export const recordSighting = (input: {

@@ -137,3 +137,54 @@ export interface Preview {
     more: boolean;
   }[];
 }
+
+/** Kinds of values matched against indicators (incident observable kinds and SHA-512). */
+export type IntelKind =
+  | 'ipv4'
+  | 'ipv6'
+  | 'domain'
+  | 'url'
+  | 'email'
+  | 'asn'
+  | 'md5'
+  | 'sha1'
+  | 'sha256'
+  | 'sha512'
+  | 'file';
+
+/** An indicator that names an observed value (GET /api/exchange/matches/incidents/:id). */
+export interface IntelHit {
+  observable: { kind: IntelKind; value: string };
+  indicator: {
+    id: string;
+    name: string | null;
+    tlp: Tlp;
+    validUntil: string | null;
+    partial: boolean;
+  };
+  term: { kind: IntelKind; value: string; source: string };
+  rule: 'exact' | 'prefix' | 'host';
+  collectionId: string | null;
+}
+
+export interface IntelHits {
+  indicators: number;
+  hits: IntelHit[];
+}
+
+/** The constituents an object names (GET /api/exchange/objects/:id/constituents). */
+export interface NamedConstituents {
+  objects: number;
+  values: number;
+  constituents: {
+    org: { id: string; name: string; sector: string; critical: boolean };
+    matched: {
+      kind: IntelKind;
+      value: string;
+      source: string;
+      objectId: string;
+      rule: string;
+      owned: string;
+    }[];
+  }[];
+}

@@ -14,6 +14,7 @@ import { useReference } from './components/useReference';
 import { AccessPanel } from './detail/AccessPanel';
 import { AttachmentsPanel } from './detail/AttachmentsPanel';
 import { ConstituentsPanel } from './detail/ConstituentsPanel';
+import { IntelPanel } from './detail/IntelPanel';
 import { IncidentContext, type IncidentContextValue } from './detail/context';
 import { LinksPanel } from './detail/LinksPanel';
 import { NotifyDialog } from './detail/NotifyDialog';
@@ -155,6 +156,7 @@ export default function IncidentPage() {
           <SlaTimers />
           <TriagePanel />
           <ConstituentsPanel constituents={constituents.data?.constituents ?? []} />
+          {can('exchange.read') ? <IntelPanel /> : null}
           <AccessPanel />
           <LinksPanel />
         </aside>

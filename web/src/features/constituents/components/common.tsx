@@ -14,11 +14,11 @@ export function ConstituentsNav() {
     ['/constituents/import', 'common.nav.import', false],
   ];
   return (
-    <nav className="constituents-nav" aria-label={t('common.nav.label')}>
+    <nav className="sub-nav" aria-label={t('common.nav.label')}>
       <ul>
         {links.map(([to, key, end]) => (
           <li key={to}>
-            <NavLink to={to} end={end} className="constituents-nav__link">
+            <NavLink to={to} end={end} className="sub-nav__link">
               {t(key)}
             </NavLink>
           </li>

@@ -15,11 +15,11 @@ export function LawNav() {
     ['/law/matrix', 'common.nav.matrix', pathname.startsWith('/law/matrix')],
   ];
   return (
-    <nav className="law-nav" aria-label={t('common.nav.label')}>
+    <nav className="sub-nav" aria-label={t('common.nav.label')}>
       <ul>
         {links.map(([to, key, current]) => (
           <li key={to}>
-            <Link to={to} className="law-nav__link" aria-current={current ? 'page' : undefined}>
+            <Link to={to} className="sub-nav__link" aria-current={current ? 'page' : undefined}>
               {t(key)}
             </Link>
           </li>
