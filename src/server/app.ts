@@ -26,6 +26,7 @@ import {
   exchangeRoutes,
   federationRoutes,
   matchRoutes,
+  shareRoutes,
   mispRoutes,
   subscriptionPoller,
   taxiiRoutes,
@@ -220,6 +221,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   federationRoutes(app, exchange, teamName);
   // Incident observables against received indicators; constituents named by a report.
   matchRoutes(app, exchange, incidents);
+  // "Share this incident": an anonymised STIX report, previewed then confirmed.
+  shareRoutes(app, exchange, incidents, teamName);
   await taxiiRoutes(app, exchange, toAppError);
   // Subscriptions to peers' collections are polled when due, checked every minute.
   subscriptionPoller(app, exchange, logger, config.exchangePollSeconds);

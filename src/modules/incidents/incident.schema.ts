@@ -66,6 +66,7 @@ export const eventKinds = [
   'mail-out',
   'escalation',
   'sla',
+  'shared',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 

@@ -228,6 +228,12 @@ export function TimelineBody({ event }: { event: TimelineEvent }) {
         </>
       );
     }
+    case 'shared':
+      return say('shared', {
+        tlp: (str(b.tlp) ?? '').toUpperCase(),
+        collection: str(b.collectionTitle) ?? str(b.collectionId) ?? '',
+        total: typeof b.objects === 'number' ? b.objects : 0,
+      });
     default:
       return <GenericBody body={b} />;
   }

@@ -1,0 +1,2 @@
+/** Sharing the team's own work with peers: an incident as an anonymised STIX report. */
+export * from './incident-report.js';
