@@ -45,6 +45,7 @@ describe('the exchange pages in Chromium', { skip }, () => {
   let browser: Browser;
   let page: Page;
   let dir: string;
+  let incidentId = '';
   const objects = {
     green: indicator('Phishing domain of the tax campaign', 'green'),
     red: indicator('Domain named by a confidential source', 'red'),
@@ -170,6 +171,7 @@ describe('the exchange pages in Chromium', { skip }, () => {
         ],
       })
       .expect<{ id: string }>(201);
+    incidentId = incident.id;
     await page.goto(`${server.baseUrl}/incidents/${incident.id}`);
     const panel = page.getByTestId('intel-panel');
     const hit = panel.locator('[data-indicator]');
@@ -186,5 +188,42 @@ describe('the exchange pages in Chromium', { skip }, () => {
     await named.locator('[data-org="Revenue Authority"]').waitFor();
     assert.match((await named.textContent()) ?? '', /login-update\.example/);
     await checkPage(page, '07-object-named-constituents');
+  });
+
+  it('shares the incident as an anonymised report: preview first, the victim left out, then confirmed', async () => {
+    await page.goto(`${server.baseUrl}/incidents/${incidentId}`);
+    await page.getByTestId('share-open').click();
+    const dialog = page.getByTestId('share-dialog');
+    const preview = dialog.getByTestId('share-preview-block');
+    await preview.waitFor();
+    // The URL's host belongs to a constituent: unticked, with the owner named.
+    const url = dialog.getByRole('checkbox', { name: 'https://login-update.example/refund' });
+    assert.equal(await url.isChecked(), false);
+    await dialog.getByText('Owned by Revenue Authority').waitFor();
+    assert.equal(await dialog.getByRole('checkbox', { name: '192.0.2.44' }).isChecked(), true);
+    const types = await Promise.all(
+      (await preview.locator('[data-type]').all()).map(
+        async (item) => (await item.getAttribute('data-type')) ?? '',
+      ),
+    );
+    assert.deepEqual(types.sort(), ['identity', 'incident', 'indicator', 'ipv4-addr', 'report']);
+    assert.equal(((await preview.textContent()) ?? '').includes('login-update'), false);
+    await dialog
+      .getByLabel('Summary for peers')
+      .fill('Fake tax refund e-mails with a credential form.');
+    // A change asks for a new preview before sharing.
+    assert.equal(await dialog.getByTestId('share-confirm').isDisabled(), true);
+    await dialog.getByTestId('share-preview').click();
+    await preview.waitFor();
+    await dialog.screenshot({ path: path.join(shots, '08-share-dialog.png') });
+    await checkPage(page, '08-share-preview');
+    await dialog.getByTestId('share-confirm').click();
+    await dialog.getByTestId('share-done').waitFor();
+    await checkPage(page, '09-share-done');
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+    await page
+      .getByTestId('timeline')
+      .getByText('Shared with peers as an anonymised STIX report')
+      .waitFor();
   });
 });

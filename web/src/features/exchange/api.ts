@@ -10,6 +10,9 @@ import type {
   Peer,
   PeerInput,
   PollOutcome,
+  ShareChoice,
+  ShareDone,
+  SharePreview,
   Preview,
   Subscription,
   Tlp,
@@ -42,6 +45,14 @@ export const getNamedConstituents = (id: string) =>
   api.get<NamedConstituents>(`${base}/objects/${enc(id)}/constituents`);
 export const getIncidentIntelHits = (incidentId: string) =>
   api.get<IntelHits>(`${base}/matches/incidents/${enc(incidentId)}`);
+export const previewIncidentShare = (incidentId: string, choice: ShareChoice) =>
+  api.post<SharePreview>(`${base}/share/incidents/${enc(incidentId)}/preview`, choice);
+export const shareIncident = (incidentId: string, choice: ShareChoice, at: string) =>
+  api.post<ShareDone>(`${base}/share/incidents/${enc(incidentId)}`, {
+    ...choice,
+    at,
+    confirm: true,
+  });
 export const importBundle = (collection: string, bundle: unknown) =>
   api.post<ImportResult>(`${base}/collections/${enc(collection)}/import`, bundle);
 export const recordSighting = (input: {

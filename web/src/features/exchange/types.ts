@@ -188,3 +188,38 @@ export interface NamedConstituents {
     }[];
   }[];
 }
+
+/** What the analyst chooses when sharing an incident (POST …/share/incidents/:id/preview). */
+export interface ShareChoice {
+  collectionId: string;
+  tlp: Tlp;
+  title: string;
+  summary: string;
+  /** Absent: every observable no constituent owns. */
+  observableIds?: string[];
+  indicators: boolean;
+}
+
+export interface SharePreview {
+  at: string;
+  reportId: string;
+  objects: { id: string; type: string; [key: string]: unknown }[];
+  leftOut: {
+    observableId: string;
+    value: string;
+    reason: 'owned-by-constituent' | 'not-chosen' | 'not-expressible';
+    detail?: string;
+  }[];
+  recipients: { id: string; name: string; country: string | null }[];
+  warnings: ('tlp-looser-than-incident' | 'red-never-leaves')[];
+}
+
+export interface ShareDone {
+  reportId: string;
+  collectionId: string;
+  collectionTitle: string;
+  tlp: Tlp;
+  objects: number;
+  stored: number;
+  recipients: string[];
+}

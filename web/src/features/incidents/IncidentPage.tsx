@@ -19,6 +19,7 @@ import { IncidentContext, type IncidentContextValue } from './detail/context';
 import { LinksPanel } from './detail/LinksPanel';
 import { NotifyDialog } from './detail/NotifyDialog';
 import { ObservablesPanel } from './detail/ObservablesPanel';
+import { ShareDialog } from './detail/ShareDialog';
 import { SlaTimers } from './detail/SlaTimers';
 import { StatusControl } from './detail/StatusControl';
 import { TasksPanel } from './detail/TasksPanel';
@@ -45,6 +46,7 @@ export default function IncidentPage() {
   const observables = useResource(() => listObservables(id), [id, version]);
   const constituents = useResource(() => listConstituents(id), [id, version]);
   const [notifying, setNotifying] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const created = (location.state as { created?: string } | null)?.created;
 
   const loaded = detail.data?.id === id ? detail.data : null;
@@ -120,11 +122,18 @@ export default function IncidentPage() {
           </span>
         }
         actions={
-          context.canHandle && !incident.mergedIntoId ? (
-            <Button onClick={() => setNotifying(true)} data-testid="notify-open">
-              {t('detail.notify.open')}
-            </Button>
-          ) : null
+          <>
+            {can('exchange.share') ? (
+              <Button onClick={() => setSharing(true)} data-testid="share-open">
+                {t('detail.share.open')}
+              </Button>
+            ) : null}
+            {context.canHandle && !incident.mergedIntoId ? (
+              <Button onClick={() => setNotifying(true)} data-testid="notify-open">
+                {t('detail.notify.open')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       {created ? (
@@ -166,6 +175,13 @@ export default function IncidentPage() {
         onClose={() => setNotifying(false)}
         constituents={constituents.data?.constituents ?? []}
       />
+      {can('exchange.share') ? (
+        <ShareDialog
+          open={sharing}
+          onClose={() => setSharing(false)}
+          observables={observables.data?.observables ?? []}
+        />
+      ) : null}
     </IncidentContext.Provider>
   );
 }
