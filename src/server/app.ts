@@ -27,6 +27,7 @@ import {
   federationRoutes,
   matchRoutes,
   shareRoutes,
+  authoringRoutes,
   mispRoutes,
   subscriptionPoller,
   taxiiRoutes,
@@ -223,6 +224,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   matchRoutes(app, exchange, incidents);
   // "Share this incident": an anonymised STIX report, previewed then confirmed.
   shareRoutes(app, exchange, incidents, teamName);
+  // Creating STIX objects and new versions of the team's own.
+  authoringRoutes(app, exchange, teamName);
   await taxiiRoutes(app, exchange, toAppError);
   // Subscriptions to peers' collections are polled when due, checked every minute.
   subscriptionPoller(app, exchange, logger, config.exchangePollSeconds);

@@ -21,6 +21,7 @@ export { taxiiMediaType } from './taxii/media.js';
 export { exchangeRoutes, recipientOfUser } from './exchange.routes.js';
 export { matchRoutes } from './match.routes.js';
 export { shareRoutes } from './share.routes.js';
+export { authoringRoutes } from './authoring.routes.js';
 export { exchangeClientRoutes, subscriptionPoller } from './client.routes.js';
 export { poll, push, type PollOutcome, type PushOutcome } from './client/index.js';
 export { mispRoutes, collectionAsMispEvents } from './misp.routes.js';
