@@ -226,4 +226,39 @@ describe('the exchange pages in Chromium', { skip }, () => {
       .getByText('Shared with peers as an anonymised STIX report')
       .waitFor();
   });
+
+  it('creates an indicator in the editor, with the pattern checked, then makes a new version of it', async () => {
+    await page.goto(`${server.baseUrl}/exchange`);
+    await page.getByTestId('new-object').click();
+    const editor = page.getByTestId('object-editor');
+    await editor.waitFor();
+    await editor.getByLabel('Name (required)').fill('Credential phishing kit');
+    await editor.getByLabel('Pattern (required)').fill("[url:value = 'http://kit.example/'");
+    await editor.getByLabel('TLP', { exact: true }).selectOption('green');
+    await page.getByTestId('editor-save').click();
+    // The grammar's refusal shows under the pattern, with its place.
+    await editor.getByText(/column \d+/).waitFor();
+    await checkPage(page, '10-editor-error');
+    await editor.getByLabel('Pattern (required)').fill("[url:value = 'http://kit.example/']");
+    await page.getByTestId('editor-save').click();
+    await page.getByTestId('object-json').waitFor();
+    assert.match((await page.getByTestId('object-json').textContent()) ?? '', /kit\.example/);
+    await page.getByTestId('edit-object').click();
+    await editor.waitFor();
+    assert.equal(
+      await editor.getByLabel('Name (required)').inputValue(),
+      'Credential phishing kit',
+    );
+    await checkPage(page, '11-editor-version');
+    await editor.getByLabel('Name (required)').fill('Credential phishing kit (v2)');
+    await page.getByTestId('editor-save').click();
+    await page.getByRole('heading', { name: 'Credential phishing kit (v2)' }).waitFor();
+    assert.equal(
+      await page
+        .getByRole('table', { name: 'Versions of this object' })
+        .locator('tbody tr')
+        .count(),
+      2,
+    );
+  });
 });

@@ -122,6 +122,18 @@ export function authoringRoutes(
     );
   }
 
+  r.get(
+    '/api/exchange/identity',
+    {
+      schema: {
+        tags,
+        summary: "This team's STIX identity: the creator of every object it makes (TLP:CLEAR)",
+      },
+      config: { access: { permission: 'exchange.read' as const } },
+    },
+    async () => teamIdentity(db, clock, await teamName()),
+  );
+
   r.post(
     '/api/exchange/collections/:id/objects',
     {

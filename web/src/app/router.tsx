@@ -56,6 +56,7 @@ const LawMatrixPage = lazy(() => import('../features/law/MatrixPage'));
 const ExchangeLayout = lazy(() => import('../features/exchange/ExchangeLayout'));
 const ExchangeObjectsPage = lazy(() => import('../features/exchange/ObjectsPage'));
 const ExchangeObjectPage = lazy(() => import('../features/exchange/ObjectPage'));
+const ExchangeObjectEditorPage = lazy(() => import('../features/exchange/ObjectEditorPage'));
 const ExchangePeersPage = lazy(() => import('../features/exchange/PeersPage'));
 const ExchangePeerPage = lazy(() => import('../features/exchange/PeerPage'));
 
@@ -210,6 +211,22 @@ export function AppRouter() {
               <Route
                 path="collections/:collectionId/objects/:objectId"
                 element={<ExchangeObjectPage />}
+              />
+              <Route
+                path="collections/:collectionId/new"
+                element={
+                  <RequirePermission permission="exchange.share">
+                    <ExchangeObjectEditorPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="collections/:collectionId/objects/:objectId/edit"
+                element={
+                  <RequirePermission permission="exchange.share">
+                    <ExchangeObjectEditorPage />
+                  </RequirePermission>
+                }
               />
               <Route path="peers" element={<ExchangePeersPage />} />
               <Route path="peers/:peerId" element={<ExchangePeerPage />} />

@@ -8,7 +8,7 @@ import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useResource } from '../../app/useResource';
 import { Alert, Button, Loading, PageHeader, Select, Table } from '../../ui';
 import { TlpLabel } from '../incidents/components/Labels';
-import { getNamedConstituents, getObjectVersions, recordSighting } from './api';
+import { getNamedConstituents, getObjectVersions, getTeamIdentity, recordSighting } from './api';
 import { ExchangeNav } from './components/ExchangeNav';
 import { tlpLevels, type ObjectVersion, type Tlp } from './types';
 import './exchange.css';
@@ -148,11 +148,33 @@ export default function ObjectPage() {
   const latest = versions.data?.at(-1);
   const name = latest && typeof latest.object.name === 'string' ? latest.object.name : objectId;
   useDocumentTitle(name);
+  const team = useResource(getTeamIdentity, []);
+  // STIX lets only the creator version an object; observables have no versions.
+  const editable =
+    can('exchange.share') &&
+    latest !== undefined &&
+    team.data != null &&
+    latest.object.created_by_ref === team.data.id &&
+    latest.object.revoked !== true;
 
   return (
     <section>
       <ExchangeNav />
-      <PageHeader title={name} description={<span dir="ltr">{objectId}</span>} />
+      <PageHeader
+        title={name}
+        description={<span dir="ltr">{objectId}</span>}
+        actions={
+          editable ? (
+            <Link
+              className="button"
+              to={`/exchange/collections/${encodeURIComponent(collectionId)}/objects/${encodeURIComponent(objectId)}/edit`}
+              data-testid="edit-object"
+            >
+              {t('object.editor.newVersion')}
+            </Link>
+          ) : null
+        }
+      />
       {versions.status === 'loading' && !versions.data ? <Loading /> : null}
       {versions.status === 'failed' ? (
         <Alert tone="error" title={describeError(t, versions.error).message} />

@@ -247,11 +247,26 @@ export default function ObjectsPage() {
         title={t('objects.title')}
         description={t('objects.intro')}
         actions={
-          can('exchange.manage') ? (
-            <Button variant="primary" onClick={() => setAdding(true)} data-testid="add-collection">
-              {t('objects.newCollection.open')}
-            </Button>
-          ) : null
+          <>
+            {can('exchange.share') && collection ? (
+              <Link
+                className="button"
+                to={`/exchange/collections/${encodeURIComponent(collection)}/new`}
+                data-testid="new-object"
+              >
+                {t('object.editor.newTitle')}
+              </Link>
+            ) : null}
+            {can('exchange.manage') ? (
+              <Button
+                variant="primary"
+                onClick={() => setAdding(true)}
+                data-testid="add-collection"
+              >
+                {t('objects.newCollection.open')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <NewCollectionDialog
@@ -274,7 +289,7 @@ export default function ObjectsPage() {
       {collections.data && collections.data.length > 0 ? (
         <>
           <form
-            className="constituents-filters"
+            className="exchange-filters"
             role="search"
             aria-label={t('objects.filters.label')}
             onSubmit={apply}

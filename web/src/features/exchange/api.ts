@@ -53,6 +53,21 @@ export const shareIncident = (incidentId: string, choice: ShareChoice, at: strin
     at,
     confirm: true,
   });
+/** A STIX object as the editor sends it: the instance sets id, timestamps, creator and marking. */
+export interface ObjectDraft {
+  type: string;
+  tlp: Tlp;
+  properties: Record<string, unknown>;
+}
+interface Made {
+  collectionId: string;
+  object: { id: string; type: string; [key: string]: unknown };
+}
+export const createObject = (collection: string, draft: ObjectDraft) =>
+  api.post<Made>(`${base}/collections/${enc(collection)}/objects`, draft);
+export const updateObject = (collection: string, id: string, draft: Omit<ObjectDraft, 'type'>) =>
+  api.put<Made>(`${base}/collections/${enc(collection)}/objects/${enc(id)}`, draft);
+export const getTeamIdentity = () => api.get<{ id: string; name: string }>(`${base}/identity`);
 export const importBundle = (collection: string, bundle: unknown) =>
   api.post<ImportResult>(`${base}/collections/${enc(collection)}/import`, bundle);
 export const recordSighting = (input: {
