@@ -261,4 +261,22 @@ describe('the exchange pages in Chromium', { skip }, () => {
       2,
     );
   });
+
+  it('makes a sharing group of peers and opens a collection to it', async () => {
+    await page.goto(`${server.baseUrl}/exchange/peers`);
+    await page.getByLabel('Name of a new group').fill('Pacific CERTs');
+    await page.getByTestId('add-group').click();
+    await page.waitForURL(/\/exchange\/groups\/[^/]+$/);
+    const form = page.getByTestId('group-form');
+    await form.getByRole('checkbox', { name: 'CERT-Fiji (FJI)' }).check();
+    await page.getByTestId('save-group').click();
+    await form.getByText('The group is saved.').waitFor();
+    await page.getByTestId('add-grant').click();
+    await page.getByTestId('grant-row').waitFor();
+    await checkPage(page, '12-group');
+    await page.getByRole('link', { name: 'Peers and sharing' }).click();
+    const row = page.getByTestId('group-row');
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /Pacific CERTs.*CERT-Fiji/);
+  });
 });

@@ -59,6 +59,7 @@ const ExchangeObjectPage = lazy(() => import('../features/exchange/ObjectPage'))
 const ExchangeObjectEditorPage = lazy(() => import('../features/exchange/ObjectEditorPage'));
 const ExchangePeersPage = lazy(() => import('../features/exchange/PeersPage'));
 const ExchangePeerPage = lazy(() => import('../features/exchange/PeerPage'));
+const ExchangeGroupPage = lazy(() => import('../features/exchange/GroupPage'));
 
 export function AppRouter() {
   return (
@@ -230,6 +231,7 @@ export function AppRouter() {
               />
               <Route path="peers" element={<ExchangePeersPage />} />
               <Route path="peers/:peerId" element={<ExchangePeerPage />} />
+              <Route path="groups/:groupId" element={<ExchangeGroupPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

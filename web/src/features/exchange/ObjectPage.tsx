@@ -166,7 +166,7 @@ export default function ObjectPage() {
         actions={
           editable ? (
             <Link
-              className="button"
+              className="btn btn--secondary"
               to={`/exchange/collections/${encodeURIComponent(collectionId)}/objects/${encodeURIComponent(objectId)}/edit`}
               data-testid="edit-object"
             >

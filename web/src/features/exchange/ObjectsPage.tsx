@@ -250,7 +250,7 @@ export default function ObjectsPage() {
           <>
             {can('exchange.share') && collection ? (
               <Link
-                className="button"
+                className="btn btn--secondary"
                 to={`/exchange/collections/${encodeURIComponent(collection)}/new`}
                 data-testid="new-object"
               >

@@ -20,7 +20,15 @@ import {
   TextField,
 } from '../../ui';
 import { fieldErrors } from '../constituents/components/common';
-import { createPeer, getSettings, listPeers, listSubscriptions, saveSettings } from './api';
+import {
+  createGroup,
+  createPeer,
+  getSettings,
+  listGroups,
+  listPeers,
+  listSubscriptions,
+  saveSettings,
+} from './api';
 import { ExchangeNav } from './components/ExchangeNav';
 import {
   relationships,
@@ -147,6 +155,83 @@ function NewPeerDialog({
         autoComplete="new-password"
       />
     </Dialog>
+  );
+}
+
+/** Sharing groups: lists of peers a collection can be opened to at once. */
+function Groups() {
+  const { t } = useTranslation('exchange');
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const groups = useResource(listGroups, []);
+  const peers = useResource(listPeers, []);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const peerName = (id: string) => peers.data?.find((p) => p.id === id)?.name ?? id;
+
+  async function add() {
+    setError(null);
+    try {
+      const made = await createGroup({ name, peerIds: [] });
+      void navigate(`/exchange/groups/${encodeURIComponent(made.id)}`);
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  return (
+    <section className="exchange-section" aria-labelledby="groups-heading">
+      <h2 id="groups-heading" className="section-title">
+        {t('peers.groups.title')}
+      </h2>
+      <p className="exchange-section__intro">{t('peers.groups.intro')}</p>
+      {groups.data && groups.data.length === 0 ? (
+        <p className="muted">{t('peers.groups.empty')}</p>
+      ) : null}
+      {groups.data && groups.data.length > 0 ? (
+        <Table
+          caption={t('peers.groups.title')}
+          captionHidden
+          columns={[
+            { key: 'name', label: t('peers.groups.name') },
+            { key: 'members', label: t('peers.groups.members') },
+          ]}
+        >
+          {groups.data.map((g) => (
+            <tr key={g.id} data-testid="group-row">
+              <td>
+                <Link to={`/exchange/groups/${encodeURIComponent(g.id)}`}>{g.name}</Link>
+              </td>
+              <td>
+                {g.peerIds.length === 0
+                  ? t('peers.groups.noMembers')
+                  : g.peerIds.map(peerName).join(', ')}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      ) : null}
+      {can('exchange.manage') ? (
+        <form
+          className="exchange-inline"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void add();
+          }}
+        >
+          <TextField
+            label={t('peers.groups.newName')}
+            value={name}
+            onChange={setName}
+            error={fieldErrors(error)['body.name']}
+          />
+          <Button type="submit" data-testid="add-group">
+            {t('peers.groups.new')}
+          </Button>
+        </form>
+      ) : null}
+      {error ? <Alert tone="error" title={describeError(t, error).message} /> : null}
+    </section>
   );
 }
 
@@ -287,6 +372,7 @@ export default function PeersPage() {
           })}
         </Table>
       ) : null}
+      <Groups />
       <DefaultTlp />
     </section>
   );

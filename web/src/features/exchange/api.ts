@@ -11,6 +11,7 @@ import type {
   PeerInput,
   PollOutcome,
   ShareChoice,
+  SharingGroup,
   ShareDone,
   SharePreview,
   Preview,
@@ -97,13 +98,25 @@ export const pushToPeer = (
   );
 
 export const listGrants = () => api.get<Grant[]>(`${base}/grants`);
-export const createGrant = (input: {
-  collectionId: string;
-  peerId: string;
-  canRead: boolean;
-  canWrite: boolean;
-  tlpLevels: Tlp[];
-}) => api.post<Grant>(`${base}/grants`, input);
+export const createGrant = (
+  input: {
+    collectionId: string;
+    canRead: boolean;
+    canWrite: boolean;
+    tlpLevels: Tlp[];
+  } & ({ peerId: string } | { groupId: string }),
+) => api.post<Grant>(`${base}/grants`, input);
+
+export interface GroupInput {
+  name: string;
+  description?: string;
+  peerIds: string[];
+}
+export const listGroups = () => api.get<SharingGroup[]>(`${base}/groups`);
+export const createGroup = (input: GroupInput) => api.post<SharingGroup>(`${base}/groups`, input);
+export const updateGroup = (id: string, input: GroupInput) =>
+  api.put<SharingGroup>(`${base}/groups/${enc(id)}`, input);
+export const deleteGroup = (id: string) => api.delete(`${base}/groups/${enc(id)}`);
 export const deleteGrant = (id: string) => api.delete(`${base}/grants/${enc(id)}`);
 
 export const listSubscriptions = () => api.get<Subscription[]>(`${base}/subscriptions`);

@@ -102,6 +102,14 @@ export interface Grant {
   createdAt: string;
 }
 
+export interface SharingGroup {
+  id: string;
+  name: string;
+  description: string | null;
+  peerIds: string[];
+  createdAt: string;
+}
+
 export interface Subscription {
   id: string;
   peerId: string;

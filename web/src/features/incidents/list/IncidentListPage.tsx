@@ -75,10 +75,10 @@ export default function IncidentListPage() {
         description={t('list.intro')}
         actions={
           <div className="incident-list__actions">
-            <Link className="button button--primary" to="/incidents/new">
+            <Link className="btn btn--primary" to="/incidents/new">
               {t('list.new')}
             </Link>
-            <Link className="button" to={`/incidents/stats${key ? `?${key}` : ''}`}>
+            <Link className="btn btn--secondary" to={`/incidents/stats${key ? `?${key}` : ''}`}>
               {t('list.stats')}
             </Link>
           </div>
@@ -94,7 +94,7 @@ export default function IncidentListPage() {
           onChange={setMaxTlp}
           options={tlpLevels.map((l) => ({ value: l, label: `TLP:${l.toUpperCase()}` }))}
         />
-        <a className="button" href={exportUrl(filter, maxTlp)} download>
+        <a className="btn btn--secondary" href={exportUrl(filter, maxTlp)} download>
           {t('list.export.download')}
         </a>
       </div>

@@ -66,7 +66,7 @@ export default function IncidentStatsPage() {
         title={t('stats.title')}
         description={t('stats.intro')}
         actions={
-          <Link className="button" to={`/incidents${key ? `?${key}` : ''}`}>
+          <Link className="btn btn--secondary" to={`/incidents${key ? `?${key}` : ''}`}>
             {t('stats.toList')}
           </Link>
         }
