@@ -279,4 +279,26 @@ describe('the exchange pages in Chromium', { skip }, () => {
     await row.waitFor();
     assert.match((await row.textContent()) ?? '', /Pacific CERTs.*CERT-Fiji/);
   });
+
+  it('imports a MISP event file and shows where the MISP feed of the collection is published', async () => {
+    await page.goto(`${server.baseUrl}/exchange`);
+    const panel = page.getByTestId('misp-panel');
+    await panel.waitFor();
+    await panel
+      .getByTestId('misp-file')
+      .setInputFiles(
+        new URL('../../fixtures/exchange/misp-event-phishing.json', import.meta.url).pathname,
+      );
+    const result = panel.getByTestId('misp-result');
+    await result.waitFor();
+    assert.match(
+      (await result.textContent()) ?? '',
+      /6 objects stored, 0 refused; attributes without a STIX counterpart: 1/,
+    );
+    assert.match(
+      (await panel.getByTestId('misp-feed-address').textContent()) ?? '',
+      /\/misp-feed\/[^/]+\/$/,
+    );
+    await checkPage(page, '13-misp');
+  });
 });

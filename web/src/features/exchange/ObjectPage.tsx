@@ -10,7 +10,7 @@ import { Alert, Button, Loading, PageHeader, Select, Table } from '../../ui';
 import { TlpLabel } from '../incidents/components/Labels';
 import { getNamedConstituents, getObjectVersions, getTeamIdentity, recordSighting } from './api';
 import { ExchangeNav } from './components/ExchangeNav';
-import { tlpLevels, type ObjectVersion, type Tlp } from './types';
+import { tlpLevels, unversioned, type ObjectVersion, type Tlp } from './types';
 import './exchange.css';
 
 function Provenance({ version }: { version: ObjectVersion }) {
@@ -192,7 +192,7 @@ export default function ObjectPage() {
           >
             {versions.data.map((v) => (
               <tr key={v.version}>
-                <td>{formatDateTime(v.version)}</td>
+                <td>{v.version === unversioned ? '—' : formatDateTime(v.version)}</td>
                 <td>
                   <TlpLabel tlp={v.tlp} />
                 </td>

@@ -21,7 +21,8 @@ import { fieldErrors } from '../constituents/components/common';
 import { TlpLabel } from '../incidents/components/Labels';
 import { createCollection, importBundle, listCollections, listObjects } from './api';
 import { ExchangeNav } from './components/ExchangeNav';
-import type { ImportResult, ObjectSummary } from './types';
+import { MispPanel } from './components/MispPanel';
+import { unversioned, type ImportResult, type ObjectSummary } from './types';
 import './exchange.css';
 
 const types = [
@@ -344,7 +345,7 @@ export default function ObjectsPage() {
                   <td>
                     <TlpLabel tlp={o.tlp} />
                   </td>
-                  <td>{formatDateTime(o.version)}</td>
+                  <td>{o.version === unversioned ? '—' : formatDateTime(o.version)}</td>
                   <td>{formatDateTime(o.dateAdded)}</td>
                 </tr>
               ))}
@@ -357,6 +358,9 @@ export default function ObjectsPage() {
           ) : null}
           {can('exchange.share') && collection ? (
             <ImportPanel collection={collection} onDone={() => setGeneration((g) => g + 1)} />
+          ) : null}
+          {can('exchange.share') && collection ? (
+            <MispPanel collection={collection} onDone={() => setGeneration((g) => g + 1)} />
           ) : null}
         </>
       ) : null}

@@ -4,6 +4,8 @@ import type {
   Grant,
   ImportResult,
   IntelHits,
+  MispFeedOutcome,
+  MispImportResult,
   NamedConstituents,
   ObjectPage,
   ObjectVersion,
@@ -69,6 +71,15 @@ export const createObject = (collection: string, draft: ObjectDraft) =>
 export const updateObject = (collection: string, id: string, draft: Omit<ObjectDraft, 'type'>) =>
   api.put<Made>(`${base}/collections/${enc(collection)}/objects/${enc(id)}`, draft);
 export const getTeamIdentity = () => api.get<{ id: string; name: string }>(`${base}/identity`);
+export const importMispEvent = (collection: string, event: unknown) =>
+  api.post<MispImportResult>(`${base}/collections/${enc(collection)}/misp-import`, event);
+export const mispExportUrl = (collection: string) =>
+  `${base}/collections/${enc(collection)}/misp-export`;
+export const readMispFeed = (collection: string, url: string, authorization?: string) =>
+  api.post<MispFeedOutcome>(`${base}/collections/${enc(collection)}/misp-feed-import`, {
+    url,
+    ...(authorization ? { authorization } : {}),
+  });
 export const importBundle = (collection: string, bundle: unknown) =>
   api.post<ImportResult>(`${base}/collections/${enc(collection)}/import`, bundle);
 export const recordSighting = (input: {

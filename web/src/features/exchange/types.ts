@@ -231,3 +231,24 @@ export interface ShareDone {
   stored: number;
   recipients: string[];
 }
+
+/** POST /api/exchange/collections/:id/misp-import */
+export interface MispImportResult {
+  stored: number;
+  refused: number;
+  failures: { id: string; version: string; message?: string }[];
+  /** MISP attributes with no STIX counterpart here. */
+  skipped: { uuid: string; type: string; reason: string }[];
+}
+
+/** POST /api/exchange/collections/:id/misp-feed-import */
+export interface MispFeedOutcome {
+  events: number;
+  stored: number;
+  refused: number;
+  skipped: number;
+  problems: { event: string; reason: string }[];
+}
+
+/** The version the server gives observables, which have none (their id is their content). */
+export const unversioned = '1970-01-01T00:00:00.000Z';
