@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { tlp2MarkingIds, tlpLevels, type Tlp } from '../../src/modules/exchange/index.js';
+import { runCli } from '../support/cli.js';
 import type { HttpClient } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -37,20 +40,62 @@ const configArb = fc.record({
 });
 
 /**
+ * A peer's TAXII server as far as a push needs one: it keeps every envelope it receives and
+ * answers with a completed status resource. Real HTTP on loopback.
+ */
+async function startReceiver(): Promise<{
+  url: string;
+  received: Record<string, unknown>[];
+  server: Server;
+}> {
+  const received: Record<string, unknown>[] = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      const envelope = body ? (JSON.parse(body) as { objects?: Record<string, unknown>[] }) : {};
+      received.push(...(envelope.objects ?? []));
+      response.writeHead(202, { 'content-type': taxii });
+      response.end(
+        JSON.stringify({
+          id: randomUUID(),
+          status: 'complete',
+          total_count: envelope.objects?.length ?? 0,
+          success_count: envelope.objects?.length ?? 0,
+          failure_count: 0,
+          pending_count: 0,
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/api/`, received, server };
+}
+
+/**
  * Random sharing configurations, markings and objects: whatever they are, nothing reaches a
- * peer by any TAXII route (objects, a single object, versions, manifest) or the team's
- * preview that TLP 2.0 and the peer's grant forbid, and no field under a stricter granular
+ * peer by any TAXII route (objects, a single object, versions, manifest), the MISP feed, a push,
+ * the CLI's export or the team's preview that TLP 2.0 and the peer's grant forbid (a push is
+ * the team's explicit choice: TLP alone limits it), and no field under a stricter granular
  * marking goes with an object.
  */
 describe('exchange: nothing leaks past TLP, whatever the sharing configuration', () => {
   let server: TestServer;
   let admin: HttpClient;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  /** The CLI starts a process per call: it is asked in the first runs only, to keep the suite fast. */
+  let cliRuns = Number(process.env.CIRTKIT_PROPERTY_CLI_RUNS ?? 4);
 
   before(async () => {
     server = await startTestServer({ CIRTKIT_API_RATE_PER_MINUTE: '100000' });
     admin = await server.adminClient();
+    receiver = await startReceiver();
   });
-  after(() => server.close());
+  after(async () => {
+    await server.close();
+    await new Promise((resolve) => receiver.server.close(resolve));
+  });
 
   const get = async (secret: string, path: string): Promise<{ status: number; body: unknown }> => {
     const response = await fetch(`${server.baseUrl}${path}`, {
@@ -111,6 +156,7 @@ describe('exchange: nothing leaks past TLP, whatever the sharing configuration',
             .post('/api/exchange/peers', {
               name: `peer ${randomUUID()}`,
               relationship: p.relationship,
+              remote: { url: receiver.url, secret: 'their-secret' },
             })
             .expect<{ peer: { id: string }; secret: string }>(201);
           await admin
@@ -197,6 +243,57 @@ describe('exchange: nothing leaks past TLP, whatever the sharing configuration',
             .expect<{ collections: { id: string; objects: { id: string }[] }[] }>(200);
           const previewed = preview.collections.find((c) => c.id === collection)?.objects ?? [];
           assert.deepEqual([...new Set(previewed.map((o) => o.id))].sort(), expected, 'preview');
+
+          // A push of every object: TLP alone decides (the team chose to send), fields too.
+          receiver.received.length = 0;
+          await admin
+            .post(`/api/exchange/peers/${made.peer.id}/push`, {
+              remoteCollection: 'inbox',
+              objects: stored.map((o) => ({ collectionId: collection, objectId: o.id })),
+            })
+            .expect(200);
+          const pushable = stored
+            .filter((o) => allowed(level(o), p.relationship, tlpLevels))
+            .map((o) => o.id)
+            .sort();
+          assert.deepEqual(
+            [...new Set(receiver.received.map((o) => o.id as string))].sort(),
+            pushable,
+            'push',
+          );
+          for (const pushed of receiver.received) {
+            const o = stored.find((x) => x.id === pushed.id)!;
+            const fieldLevel =
+              o.descriptionTlp === undefined
+                ? level(o)
+                : o.tlp === undefined
+                  ? o.descriptionTlp
+                  : tlpLevels[
+                      Math.max(tlpLevels.indexOf(o.tlp), tlpLevels.indexOf(o.descriptionTlp))
+                    ]!;
+            if (!allowed(fieldLevel, p.relationship, tlpLevels))
+              assert.equal(pushed.description, undefined, `pushed description of ${o.id}`);
+          }
+
+          // The CLI's export for this peer: the same as it reads over TAXII.
+          if (cliRuns > 0) {
+            cliRuns -= 1;
+            const exported = await runCli(
+              ['exchange', 'export', '--collection', collection, '--peer', made.peer.id],
+              { DATABASE_URL: server.testDb.url, CIRTKIT_DATA_DIR: server.testDb.dataDir },
+            );
+            assert.equal(exported.code, 0, exported.stderr);
+            const ids = (
+              JSON.parse(exported.stdout) as { objects: { id: string; description?: string }[] }
+            ).objects;
+            assert.deepEqual([...new Set(ids.map((o) => o.id))].sort(), expected, 'CLI export');
+            for (const o of ids)
+              assert.equal(
+                o.description,
+                descriptionVisible.get(o.id) ? `secret-${o.id}` : undefined,
+                `exported description of ${o.id}`,
+              );
+          }
         }
       }),
       { numRuns: Number(process.env.CIRTKIT_PROPERTY_RUNS ?? 12) },

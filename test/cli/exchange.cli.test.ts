@@ -113,10 +113,10 @@ describe('cirtkit exchange (CLI)', () => {
       '--peer',
       made.id,
     );
-    const shown = (JSON.parse(forPeer.stdout) as { objects: { id: string }[] }).objects.map(
-      (o) => o.id,
-    );
-    assert.deepEqual(shown, [sent.clear.id]);
+    // A peer no grant opens the collection to receives nothing, as over TAXII.
+    assert.notEqual(forPeer.code, 0);
+    assert.match(forPeer.stderr, /Outsider may not read the collection Indicators/);
+    assert.equal(forPeer.stdout, '');
     const listed = await cli('exchange', 'peer', 'list');
     assert.match(listed.stdout, /Outsider\s+external/);
     assert.doesNotMatch(listed.stdout, /ckp_/, 'the secret is never listed');

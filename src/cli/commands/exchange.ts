@@ -3,6 +3,7 @@ import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../kernel/index.js';
 import {
+  accessTo,
   bundleObjects,
   createCollection,
   createPeer,
@@ -11,6 +12,7 @@ import {
   listCollections,
   listObjects,
   listPeers,
+  peerAccess,
   peerRelationships,
   poll,
   push,
@@ -19,6 +21,7 @@ import {
   type Collection,
   type PollOutcome,
   type Recipient,
+  type Tlp,
 } from '../../modules/exchange/index.js';
 import { listSubscriptions } from '../../modules/exchange/client/index.js';
 import type { Db } from '../../storage/index.js';
@@ -166,10 +169,25 @@ export function exchangeCommands(program: Command): void {
         const collection = await collectionOf(ctx.db, options.collection);
         const tlp = await defaultTlp(ctx.db);
         let recipient: Recipient = { kind: 'user', sameOrganisation: true };
+        // For a peer: exactly what its grants and TLP let it read, as over TAXII.
+        let levels: ReadonlySet<Tlp> | undefined;
         if (options.peer) {
           const peer = (await listPeers(ctx.db)).find((p) => p.id === options.peer);
           if (!peer) throw new AppError('not_found', `No peer with id ${options.peer}`);
           recipient = recipientOfPeer(peer);
+          const caller = {
+            kind: 'peer' as const,
+            peer,
+            recipient,
+            grants: await peerAccess(ctx.db, peer.id),
+          };
+          const access = accessTo(caller, collection.id, tlp);
+          if (!access.canRead)
+            throw new AppError(
+              'forbidden',
+              `${peer.name} may not read the collection ${collection.title}: open it to the peer first (a grant)`,
+            );
+          levels = new Set(access.tlps);
         }
         const objects: unknown[] = [];
         let withheld = 0;
@@ -181,7 +199,7 @@ export function exchangeCommands(program: Command): void {
             next,
           });
           for (const stored of page.objects) {
-            const shown = redact(stored.object, recipient, { defaultTlp: tlp });
+            const shown = redact(stored.object, recipient, { defaultTlp: tlp, levels });
             if (shown.disclosed) objects.push(shown.object);
             else withheld += 1;
           }

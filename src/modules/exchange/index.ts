@@ -18,6 +18,7 @@ export {
 } from './store.js';
 export { taxiiRoutes, apiRootPath, discoveryPath } from './taxii/routes.js';
 export { taxiiMediaType } from './taxii/media.js';
+export { accessTo, disclosable } from './taxii/caller.js';
 export { exchangeRoutes, recipientOfUser } from './exchange.routes.js';
 export { matchRoutes } from './match.routes.js';
 export { shareRoutes } from './share.routes.js';
