@@ -5,7 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { tlp2MarkingIds, type Tlp } from '../../src/modules/exchange/index.js';
+import {
+  cirtkitIdentity,
+  profileIdentity,
+  teamProfileExtension,
+  tlp2MarkingIds,
+  type Tlp,
+} from '../../src/modules/exchange/index.js';
 import {
   browserUnavailable,
   describeViolations,
@@ -300,5 +306,70 @@ describe('the exchange pages in Chromium', { skip }, () => {
       /\/misp-feed\/[^/]+\/$/,
     );
     await checkPage(page, '13-misp');
+  });
+
+  it("shows on the registry's country page the profile a national instance published over TAXII", async () => {
+    const admin = await server.adminClient();
+    const collection = await admin
+      .post('/api/exchange/collections', { title: 'Team profiles' })
+      .expect<{ id: string }>(201);
+    const issued = await admin
+      .post('/api/exchange/peers', {
+        name: 'FJ-CERT instance',
+        relationship: 'community',
+        country: 'FJI',
+      })
+      .expect<{ peer: { id: string }; secret: string }>(201);
+    await admin
+      .post('/api/exchange/grants', {
+        collectionId: collection.id,
+        peerId: issued.peer.id,
+        canRead: true,
+        canWrite: true,
+        tlpLevels: ['clear', 'green'],
+      })
+      .expect(201);
+    const identity = profileIdentity(
+      {
+        id: `identity--${randomUUID()}`,
+        created: '2026-01-10T00:00:00.000Z',
+        name: 'FJ-CERT',
+      },
+      {
+        extension_type: 'property-extension',
+        country: 'FJI',
+        team_type: 'national',
+        status: 'operational',
+        established: '2023',
+        maturity: { framework: 'SIM3', tier: 'basic', assessed_on: '2026-09-15' },
+        services: ['incident-management'],
+        rfc2350_url: 'https://cert.example.fj/rfc2350.txt',
+        contacts: [],
+        indicators: [{ id: 'incidents_handled', value: 212, as_of: '2026-09-30' }],
+      },
+      '2026-11-20T08:00:00.000Z',
+      'green',
+    );
+    const response = await fetch(
+      `${server.baseUrl}/taxii2/cirtkit/collections/${collection.id}/objects/`,
+      {
+        method: 'POST',
+        headers: {
+          accept: 'application/taxii+json;version=2.1',
+          'content-type': 'application/taxii+json;version=2.1',
+          authorization: `Bearer ${issued.secret}`,
+        },
+        body: JSON.stringify({ objects: [cirtkitIdentity, teamProfileExtension, identity] }),
+      },
+    );
+    assert.equal(response.status, 202);
+    await page.goto(`${server.baseUrl}/registry/countries/FJI`);
+    const panel = page.getByTestId('federation-panel');
+    await panel.locator('[data-team="FJ-CERT"]').waitFor();
+    const text = (await panel.textContent()) ?? '';
+    assert.match(text, /National CIRT/);
+    assert.match(text, /Basic, assessed on 2026-09-15/);
+    assert.match(text, /Sent by FJ-CERT instance over TAXII/);
+    await checkPage(page, '14-registry-federation');
   });
 });

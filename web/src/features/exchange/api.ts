@@ -12,6 +12,7 @@ import type {
   Peer,
   PeerInput,
   PollOutcome,
+  ReceivedProfile,
   ShareChoice,
   SharingGroup,
   ShareDone,
@@ -80,6 +81,8 @@ export const readMispFeed = (collection: string, url: string, authorization?: st
     url,
     ...(authorization ? { authorization } : {}),
   });
+export const listReceivedProfiles = (country?: string) =>
+  api.get<ReceivedProfile[]>(withQuery(`${base}/federation/profiles`, { country }));
 export const importBundle = (collection: string, bundle: unknown) =>
   api.post<ImportResult>(`${base}/collections/${enc(collection)}/import`, bundle);
 export const recordSighting = (input: {

@@ -252,3 +252,26 @@ export interface MispFeedOutcome {
 
 /** The version the server gives observables, which have none (their id is their content). */
 export const unversioned = '1970-01-01T00:00:00.000Z';
+
+/** A team profile received over federation (GET /api/exchange/federation/profiles). */
+export interface ReceivedProfile {
+  identityId: string;
+  name: string;
+  version: string;
+  profile: {
+    country: string;
+    team_type: 'national' | 'government' | 'sectoral';
+    status: 'operational' | 'being-established' | 'planned';
+    established?: string;
+    maturity?: {
+      framework: 'SIM3';
+      tier: 'basic' | 'intermediate' | 'advanced';
+      assessed_on: string;
+    };
+    services: string[];
+    rfc2350_url?: string;
+    contacts: { role?: string; email: string; phone?: string }[];
+    indicators: { id: string; value: number | string | boolean; as_of: string }[];
+  };
+  provenance: Provenance[];
+}

@@ -9,6 +9,7 @@ import { Alert, EmptyState, Loading, PageHeader } from '../../ui';
 import { AsOfField } from './AsOfField';
 import { getCountry } from './api';
 import { CountryFacts, GroupsTable, SourcesList } from './CountryFacts';
+import { FederationPanel } from '../exchange/components/FederationPanel';
 import { LawCoveragePanel } from '../law/LawCoveragePanel';
 import { formatPartialDate } from './format';
 import { NeedSection } from './NeedSection';
@@ -83,6 +84,7 @@ export default function CountryPage() {
         <GroupsTable country={country} />
       </section>
       <TeamsSection country={country} onChanged={profile.reload} />
+      <FederationPanel iso3={country.iso3} />
       <section aria-labelledby="assessments-heading" className="profile-section">
         <h2 id="assessments-heading" className="section-title">
           {t('registry.profile.assessments')}
