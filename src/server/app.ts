@@ -26,6 +26,7 @@ import {
   exchangeRoutes,
   federationRoutes,
   matchRoutes,
+  receivedProfiles,
   shareRoutes,
   authoringRoutes,
   mispRoutes,
@@ -193,7 +194,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secureCookies: config.secure,
     loginRatePerMinute: config.loginRatePerMinute,
   });
-  const registry = { db, clock, data: options.registryData };
+  // Teams' own profiles received over federation appear in the progress report beside the
+  // registry's data (at most TLP:GREEN: the report is shared).
+  const registry = {
+    db,
+    clock,
+    data: options.registryData,
+    selfReports: () => receivedProfiles(db),
+  };
   registryRoutes(app, registry);
   const content = options.toolkitContent ?? loadToolkitContent(config.toolkitContentDir);
   const toolkit = toolkitDeps(db, clock, content, registry);

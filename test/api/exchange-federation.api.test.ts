@@ -133,6 +133,44 @@ describe('coordinator federation: the team profile extension over TAXII', () => 
     assert.equal(received[0]!.profile.maturity?.tier, 'advanced');
   });
 
+  it("puts the team's own report in the coordinator's progress report, beside the registry", async () => {
+    const report = await itu.get('/api/registry/report?asOf=2026-11-24').expect<{
+      selfReported: {
+        iso3: string;
+        team: string;
+        status: string;
+        maturity: { tier: string } | null;
+        registryStatus: string;
+        agrees: boolean;
+        receivedFrom: string;
+        tlp: string;
+      }[];
+    }>(200);
+    assert.equal(report.selfReported.length, 1);
+    const [row] = report.selfReported;
+    assert.deepEqual(
+      [row!.iso3, row!.status, row!.maturity?.tier, row!.receivedFrom, row!.tlp],
+      ['KEN', 'operational', 'advanced', 'KE-CIRT (national)', 'green'],
+    );
+    // The registry knows KE-CIRT/CC as national since 2012: the two agree.
+    assert.deepEqual([row!.registryStatus, row!.agrees], ['national', true]);
+    const html = await itu.get('/api/registry/report.html?asOf=2026-11-24').expect<string>(200);
+    assert.match(html, /KE-CIRT \(national\)/);
+    // A profile marked TLP:AMBER stays out of a report shared with the community.
+    await kenya
+      .post('/api/exchange/federation/publish', {
+        peerId: coordinatorPeer,
+        remoteCollection: profiles,
+        tlp: 'amber',
+        profile,
+      })
+      .expect(200);
+    const after = await itu
+      .get('/api/registry/report?asOf=2026-11-24')
+      .expect<{ selfReported: unknown[] }>(200);
+    assert.deepEqual(after.selfReported, []);
+  });
+
   it('refuses a profile that breaks the extension’s schema, naming the field', async () => {
     const problem = await kenya
       .post('/api/exchange/federation/publish', {

@@ -371,5 +371,12 @@ describe('the exchange pages in Chromium', { skip }, () => {
     assert.match(text, /Basic, assessed on 2026-09-15/);
     assert.match(text, /Sent by FJ-CERT instance over TAXII/);
     await checkPage(page, '14-registry-federation');
+    // The progress report sets it beside the registry, which records a government CIRT only.
+    await page.goto(`${server.baseUrl}/registry/report`);
+    const row = page.getByTestId('report-self-reported').locator('tr[data-iso3="FJI"]');
+    await row.waitFor();
+    assert.equal(await row.getAttribute('data-agrees'), 'false');
+    assert.match((await row.textContent()) ?? '', /Differs/);
+    await checkPage(page, '15-report-self-reported');
   });
 });

@@ -20,6 +20,7 @@ export {
 } from './service.js';
 export { groupsAsOf } from './status.js';
 export { progressReport, resolutionBaselines, type ProgressReport } from './indicators.js';
+export { compareSelfReports, type SelfReport, type SelfReportRow } from './self-reports.js';
 export { defaultWeights, needFactors, type Weights } from './needs.js';
 export * from './registry.schema.js';
 export { defaultComparison } from './indicators.js';

@@ -1,3 +1,4 @@
+import type { SelfReportRow } from './self-reports.js';
 import { endOf, happenedBy } from './partial-date.js';
 import type {
   Country,
@@ -55,6 +56,8 @@ export interface ProgressReport {
    */
   unknownToNational: string[];
   series: { date: string; national: number; share: number }[];
+  /** Teams' own reports received over federation, beside the registry's status (may be empty). */
+  selfReported: SelfReportRow[];
 }
 
 export interface ReportInput {
@@ -149,6 +152,7 @@ export function progressReport(input: ReportInput): ProgressReport {
   series.push({ date: input.asOf, national: overall.asOf.national, share: overall.asOf.share });
 
   return {
+    selfReported: [],
     asOf: input.asOf,
     compareTo: input.compareTo,
     overall: {

@@ -102,6 +102,23 @@ export function reportHtml(view: ReportView): string {
     .join('');
   const section = (title: string, rows: readonly Breakdown[]) =>
     `<h2>${e(title)}</h2>${breakdownTable(s, rows, key, pct, report, date, rtl)}`;
+  const registryLabel = {
+    national: s.withNational,
+    government_or_sectoral: s.governmentOnly,
+    none: s.none,
+    unknown: s.unknown,
+  } as const;
+  const reportedLabel = (r: ProgressReport['selfReported'][number]) =>
+    `${s[`tt_${r.teamType}`]}, ${s[`st_${r.status}`]}${r.maturity ? ` (SIM3: ${s[r.maturity.tier]}, ${r.maturity.assessedOn})` : ''}`;
+  const selfReported =
+    report.selfReported.length === 0
+      ? ''
+      : `<h2>${e(s.selfReported)}</h2><p class="method">${e(s.selfReportedIntro)}</p><table><tr><th>${e(s.country)}</th><th>${e(s.team)}</th><th>${e(s.reported)}</th><th>${e(s.registryColumn)}</th><th>${e(s.receivedFrom)}</th></tr>${report.selfReported
+          .map(
+            (r) =>
+              `<tr><td>${e(view.names.get(r.iso3) ?? r.iso3)}</td><td>${e(r.team)}</td><td>${e(reportedLabel(r))}</td><td>${e(registryLabel[r.registryStatus])} — ${e(r.agrees ? s.agreesText : s.differs)}</td><td>${e(r.receivedFrom)}, ${e(r.receivedAt.slice(0, 10))}</td></tr>`,
+          )
+          .join('')}</table>`;
   const newCirts =
     report.newCirts.length === 0
       ? `<p>${e(s.noNewCirts)}</p>`
@@ -135,6 +152,7 @@ ${seriesSvg(report.series, s.series, pct)}
 <h2>${e(s.newCirts)}</h2>
 ${newCirts}
 ${report.unknownToNational.length > 0 ? `<p class="method">${e(fill(s.unknownToNational, { count: String(report.unknownToNational.length), compareTo: dates.compareTo }))}</p>` : ''}
+${selfReported}
 <p class="method">${e(s.method)}</p>
 <footer>${e(fill(s.generated, { at: view.generatedAt }))}</footer>
 </body></html>

@@ -48,6 +48,20 @@ const en = {
   LLDC: 'Landlocked developing countries (LLDC)',
   SIDS: 'Small island developing states (SIDS)',
   EIT: 'Economies in transition (EIT)',
+  selfReported: 'Reported by the teams themselves (federation)',
+  selfReportedIntro:
+    'Profiles national CIRTs published from their own cirtkit instances and this instance received (TLP:CLEAR and TLP:GREEN only). They are not counted above: they stand beside the registry so that differences can be checked and recorded with a source.',
+  reported: 'The team reports',
+  registryColumn: 'The registry records',
+  receivedFrom: 'Received from',
+  differs: 'Differs',
+  agreesText: 'Agrees',
+  tt_national: 'National CIRT',
+  tt_government: 'Government CIRT',
+  tt_sectoral: 'Sectoral CIRT',
+  st_operational: 'operational',
+  'st_being-established': 'being established',
+  st_planned: 'planned',
 };
 export type ReportStrings = typeof en;
 
@@ -99,6 +113,20 @@ const fr: ReportStrings = {
   LLDC: 'Pays en développement sans littoral (PDSL)',
   SIDS: 'Petits États insulaires en développement (PEID)',
   EIT: 'Économies en transition',
+  selfReported: 'Déclaré par les équipes elles-mêmes (fédération)',
+  selfReportedIntro:
+    'Profils que les CIRT nationales ont publiés depuis leur propre instance cirtkit et que cette instance a reçus (TLP:CLEAR et TLP:GREEN seulement). Ils ne sont pas comptés ci-dessus : ils figurent à côté du registre pour que les écarts soient vérifiés et enregistrés avec une source.',
+  reported: "L'équipe déclare",
+  registryColumn: 'Le registre indique',
+  receivedFrom: 'Reçu de',
+  differs: 'Diffère',
+  agreesText: 'Concorde',
+  tt_national: 'CIRT nationale',
+  tt_government: 'CIRT gouvernementale',
+  tt_sectoral: 'CIRT sectorielle',
+  st_operational: 'opérationnelle',
+  'st_being-established': 'en cours de création',
+  st_planned: 'prévue',
 };
 
 const es: ReportStrings = {
@@ -148,6 +176,20 @@ const es: ReportStrings = {
   LLDC: 'Países en desarrollo sin litoral (PDSL)',
   SIDS: 'Pequeños Estados insulares en desarrollo (PEID)',
   EIT: 'Economías en transición',
+  selfReported: 'Declarado por los propios equipos (federación)',
+  selfReportedIntro:
+    'Perfiles que los CIRT nacionales publicaron desde su propia instancia de cirtkit y que esta instancia recibió (solo TLP:CLEAR y TLP:GREEN). No se cuentan arriba: figuran junto al registro para comprobar las diferencias y registrarlas con una fuente.',
+  reported: 'El equipo declara',
+  registryColumn: 'El registro indica',
+  receivedFrom: 'Recibido de',
+  differs: 'Difiere',
+  agreesText: 'Coincide',
+  tt_national: 'CIRT nacional',
+  tt_government: 'CIRT gubernamental',
+  tt_sectoral: 'CIRT sectorial',
+  st_operational: 'operativo',
+  'st_being-established': 'en creación',
+  st_planned: 'previsto',
 };
 
 const ar: ReportStrings = {
@@ -197,6 +239,20 @@ const ar: ReportStrings = {
   LLDC: 'البلدان النامية غير الساحلية',
   SIDS: 'الدول الجزرية الصغيرة النامية',
   EIT: 'الاقتصادات التي تمر بمرحلة انتقالية',
+  selfReported: 'ما أبلغت عنه الأفرقة نفسها (الاتحاد)',
+  selfReportedIntro:
+    'ملفات نشرتها أفرقة CIRT الوطنية من نسخ cirtkit الخاصة بها وتلقتها هذه النسخة (TLP:CLEAR وTLP:GREEN فقط). لا تُحتسب أعلاه: تُعرض بجانب السجل كي يُتحقق من الفروق وتُسجَّل مع مصدرها.',
+  reported: 'يُبلغ الفريق',
+  registryColumn: 'يسجّل السجل',
+  receivedFrom: 'وردت من',
+  differs: 'يختلف',
+  agreesText: 'يتفق',
+  tt_national: 'فريق CIRT وطني',
+  tt_government: 'فريق CIRT حكومي',
+  tt_sectoral: 'فريق CIRT قطاعي',
+  st_operational: 'عامل',
+  'st_being-established': 'قيد الإنشاء',
+  st_planned: 'مخطط له',
 };
 
 const ru: ReportStrings = {
@@ -246,6 +302,20 @@ const ru: ReportStrings = {
   LLDC: 'Развивающиеся страны, не имеющие выхода к морю (РСНВМ)',
   SIDS: 'Малые островные развивающиеся государства (МОРАГ)',
   EIT: 'Страны с переходной экономикой',
+  selfReported: 'Сообщено самими командами (федерация)',
+  selfReportedIntro:
+    'Профили, которые национальные CIRT опубликовали из своих экземпляров cirtkit и которые получил этот экземпляр (только TLP:CLEAR и TLP:GREEN). Они не учитываются выше: они приведены рядом с реестром, чтобы расхождения можно было проверить и записать с источником.',
+  reported: 'Команда сообщает',
+  registryColumn: 'В реестре',
+  receivedFrom: 'Получено от',
+  differs: 'Расходится',
+  agreesText: 'Совпадает',
+  tt_national: 'Национальный CIRT',
+  tt_government: 'Правительственный CIRT',
+  tt_sectoral: 'Отраслевой CIRT',
+  st_operational: 'действует',
+  'st_being-established': 'создаётся',
+  st_planned: 'планируется',
 };
 
 const zh: ReportStrings = {
@@ -295,6 +365,20 @@ const zh: ReportStrings = {
   LLDC: '内陆发展中国家',
   SIDS: '小岛屿发展中国家',
   EIT: '经济转型国家',
+  selfReported: '由各团队自行报告（联合）',
+  selfReportedIntro:
+    '国家级 CIRT 从其自身的 cirtkit 实例发布并由本实例接收的简介（仅限 TLP:CLEAR 和 TLP:GREEN）。它们不计入上文：与登记册并列显示，以便核查差异并连同来源记录。',
+  reported: '团队报告',
+  registryColumn: '登记册记录',
+  receivedFrom: '来源',
+  differs: '不一致',
+  agreesText: '一致',
+  tt_national: '国家级 CIRT',
+  tt_government: '政府 CIRT',
+  tt_sectoral: '行业 CIRT',
+  st_operational: '运行中',
+  'st_being-established': '正在建立',
+  st_planned: '计划中',
 };
 
 export const reportStrings: Record<Locale, ReportStrings> = { en, fr, es, ar, ru, zh };

@@ -22,6 +22,7 @@ import type {
   TeamEventValue,
   TeamType,
 } from './registry.schema.js';
+import { compareSelfReports, type SelfReport, type SelfReportRow } from './self-reports.js';
 import { countryStateAsOf, groupsAsOf } from './status.js';
 import { findEvent, insertEvent, insertTeam, loadAssessments, loadTeams } from './store.js';
 
@@ -29,6 +30,31 @@ export interface RegistryDeps {
   db: Db;
   clock: Clock;
   data: ReferenceData;
+  /**
+   * Teams' reports of themselves received over federation, at most TLP:GREEN (the progress
+   * report is shared with the community). Set by the composition root; absent, none.
+   */
+  selfReports?: () => Promise<SelfReport[]>;
+}
+
+/** The report's day status of each self-reporting country, beside what the team says. */
+async function selfReportedRows(
+  deps: RegistryDeps,
+  teams: Awaited<ReturnType<typeof loadTeams>>,
+  asOf: string,
+): Promise<SelfReportRow[]> {
+  const reports = (await deps.selfReports?.()) ?? [];
+  if (reports.length === 0) return [];
+  return compareSelfReports(reports, (iso3) => {
+    const country = deps.data.countries.find((c) => c.iso3 === iso3);
+    return country
+      ? countryStateAsOf(
+          country,
+          teams.filter((t) => t.iso3 === iso3),
+          asOf,
+        ).status
+      : undefined;
+  });
 }
 
 export const today = (clock: Clock) => isoNow(clock).slice(0, 10);
@@ -93,7 +119,7 @@ export async function reportAsOf(
     loadTeams(deps.db.kysely),
     loadAssessments(deps.db.kysely),
   ]);
-  return progressReport({
+  const report = progressReport({
     countries: deps.data.countries,
     memberships: deps.data.memberships,
     teams,
@@ -101,6 +127,7 @@ export async function reportAsOf(
     asOf,
     compareTo,
   });
+  return { ...report, selfReported: await selfReportedRows(deps, teams, asOf) };
 }
 
 export const nameOf = (country: Country, lang: Locale) => countryName(country.iso2, lang);
@@ -291,7 +318,10 @@ export async function reportView(
     loadAssessments(deps.db.kysely),
   ]);
   const { countries, memberships } = deps.data;
-  const report = progressReport({ countries, memberships, teams, assessments, asOf, compareTo });
+  const report = {
+    ...progressReport({ countries, memberships, teams, assessments, asOf, compareTo }),
+    selfReported: await selfReportedRows(deps, teams, asOf),
+  };
   const teamsOf = (iso3: string) => teams.filter((t) => t.iso3 === iso3);
   return {
     report,

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatNumber } from '../../app/format';
+import { formatDateTime, formatNumber } from '../../app/format';
 import { currentLocale } from '../../i18n';
 import { Table } from '../../ui';
 import { formatPartialDate, formatPercent } from './format';
@@ -150,5 +150,63 @@ export function NewCirts({ report, asOf }: { report: ProgressReport; asOf: strin
       </Table>
       {unknown}
     </>
+  );
+}
+
+/** Teams' own reports received over federation, beside what the registry records. */
+export function SelfReported({ report, asOf }: { report: ProgressReport; asOf: string }) {
+  const { t } = useTranslation();
+  if (report.selfReported.length === 0) return null;
+  return (
+    <section aria-labelledby="report-self-heading" data-testid="report-self-reported">
+      <h2 id="report-self-heading" className="section-title">
+        {t('registry.report.self.title')}
+      </h2>
+      <p className="muted">{t('registry.report.self.intro')}</p>
+      <Table
+        caption={t('registry.report.self.caption')}
+        captionHidden
+        columns={[
+          { key: 'country', label: t('registry.report.columns.country') },
+          { key: 'team', label: t('registry.report.columns.team') },
+          { key: 'reported', label: t('registry.report.self.reported') },
+          { key: 'registry', label: t('registry.report.self.registry') },
+          { key: 'from', label: t('registry.report.self.receivedFrom') },
+        ]}
+      >
+        {report.selfReported.map((r) => (
+          <tr key={`${r.iso3}-${r.team}`} data-iso3={r.iso3} data-agrees={String(r.agrees)}>
+            <th scope="row">
+              <Link to={`/registry/countries/${r.iso3}${asOfQuery(asOf)}`}>{r.iso3}</Link>
+            </th>
+            <td>{r.team}</td>
+            <td>
+              {t('registry.report.self.reportedValue', {
+                type: t(`registry.teamType.${r.teamType}`),
+                status: t(`registry.report.self.statuses.${r.status}`),
+              })}
+              {r.maturity ? (
+                <div className="muted">
+                  {t('registry.report.self.sim3', {
+                    tier: t(`registry.maturity.${r.maturity.tier}`),
+                    date: r.maturity.assessedOn,
+                  })}
+                </div>
+              ) : null}
+            </td>
+            <td>
+              {t(`registry.status.${r.registryStatus}`)}{' '}
+              <strong className={r.agrees ? 'report-agrees' : 'report-differs'}>
+                {r.agrees ? t('registry.report.self.agrees') : t('registry.report.self.differs')}
+              </strong>
+            </td>
+            <td>
+              {r.receivedFrom}
+              <div className="muted">{formatDateTime(r.receivedAt)}</div>
+            </td>
+          </tr>
+        ))}
+      </Table>
+    </section>
   );
 }

@@ -7,7 +7,7 @@ import { Alert, Loading, PageHeader } from '../../ui';
 import { getReport, reportUrl, useReportChoices, type ReportQuery } from './report';
 import { ReportChart } from './ReportChart';
 import { ReportControls } from './ReportControls';
-import { NewCirts, RegionTable, ReportSummary } from './ReportFigures';
+import { NewCirts, RegionTable, ReportSummary, SelfReported } from './ReportFigures';
 import { useAsOf } from './useAsOf';
 
 /** Links to the full report in each format, in the chosen report language. */
@@ -113,6 +113,7 @@ export default function ReportPage() {
             </h2>
             <NewCirts report={data} asOf={asOf} />
           </section>
+          <SelfReported report={data} asOf={asOf} />
         </div>
       )}
       <ReportActions query={{ asOf, compareTo, lang: choices.lang }} />

@@ -48,6 +48,21 @@ export interface ProgressReport {
   /** Countries first recorded with a national CIRT in the period, founding date unknown. */
   unknownToNational: string[];
   series: { date: string; national: number; share: number }[];
+  /** Teams' own reports received over federation, beside the registry's status. */
+  selfReported: SelfReportRow[];
+}
+
+export interface SelfReportRow {
+  iso3: string;
+  team: string;
+  teamType: 'national' | 'government' | 'sectoral';
+  status: 'operational' | 'being-established' | 'planned';
+  maturity: { tier: MaturityTier; assessedOn: string } | null;
+  receivedFrom: string;
+  receivedAt: string;
+  tlp: 'clear' | 'green';
+  registryStatus: 'national' | 'government_or_sectoral' | 'none' | 'unknown';
+  agrees: boolean;
 }
 
 /** The revisions of Resolution 58 (Johannesburg 2008, Dubai 2012, Hammamet 2016, Geneva 2022). */
