@@ -27,6 +27,7 @@ import {
   federationRoutes,
   matchRoutes,
   receivedProfiles,
+  teamKeySigner,
   shareRoutes,
   authoringRoutes,
   mispRoutes,
@@ -227,7 +228,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const teamName = async () => (await readTeamName(db.kysely)) ?? 'cirtkit';
   exchangeClientRoutes(app, exchange, teamName);
   mispRoutes(app, exchange, teamName);
-  federationRoutes(app, exchange, teamName);
+  federationRoutes(
+    app,
+    exchange,
+    teamName,
+    teamKeySigner(config.mail.pgpKeyFile, config.mail.pgpPassphrase),
+  );
   // Incident observables against received indicators; constituents named by a report.
   matchRoutes(app, exchange, incidents);
   // "Share this incident": an anonymised STIX report, previewed then confirmed.

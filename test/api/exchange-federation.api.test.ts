@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import * as openpgp from 'openpgp';
 import {
   checkPattern,
   parseStixObject,
@@ -18,7 +22,16 @@ interface Received {
     indicators: { id: string; value: unknown }[];
   };
   provenance: { source: string; peerName: string }[];
+  signature: { state: string; fingerprint?: string; reason?: string };
 }
+
+const keyPair = (name: string, passphrase?: string) =>
+  openpgp.generateKey({
+    type: 'curve25519',
+    userIDs: [{ name, email: `${name.toLowerCase()}@cirt.example` }],
+    ...(passphrase ? { passphrase } : {}),
+    format: 'armored',
+  });
 
 /** A national instance publishes its team profile to a coordinator's instance over TAXII. */
 describe('coordinator federation: the team profile extension over TAXII', () => {
@@ -40,8 +53,22 @@ describe('coordinator federation: the team profile extension over TAXII', () => 
     indicators: [{ id: 'incidents_handled', value: 1432, as_of: '2026-09-30' }],
   };
 
+  let dir: string;
+  let teamKey: Awaited<ReturnType<typeof keyPair>>;
+  let otherKey: Awaited<ReturnType<typeof keyPair>>;
+  let kenyaAtItu: string;
+
   before(async () => {
-    [national, coordinator] = await Promise.all([startTestServer(), startTestServer()]);
+    dir = mkdtempSync(path.join(os.tmpdir(), 'cirtkit-federation-'));
+    [teamKey, otherKey] = await Promise.all([keyPair('KeCirt', 'team secret'), keyPair('Other')]);
+    writeFileSync(path.join(dir, 'team.asc'), teamKey.privateKey);
+    [national, coordinator] = await Promise.all([
+      startTestServer({
+        CIRTKIT_PGP_KEY_FILE: path.join(dir, 'team.asc'),
+        CIRTKIT_PGP_PASSPHRASE: 'team secret',
+      }),
+      startTestServer(),
+    ]);
     [kenya, itu] = await Promise.all([national.adminClient(), coordinator.adminClient()]);
     profiles = (
       await itu
@@ -53,8 +80,10 @@ describe('coordinator federation: the team profile extension over TAXII', () => 
         name: 'KE-CIRT (national)',
         relationship: 'community',
         country: 'KEN',
+        pgpKey: teamKey.publicKey,
       })
       .expect<{ peer: { id: string }; secret: string }>(201);
+    kenyaAtItu = issued.peer.id;
     await itu
       .post('/api/exchange/grants', {
         collectionId: profiles,
@@ -73,7 +102,10 @@ describe('coordinator federation: the team profile extension over TAXII', () => 
         .expect<{ peer: { id: string } }>(201)
     ).peer.id;
   });
-  after(() => Promise.all([national?.close(), coordinator?.close()]));
+  after(async () => {
+    await Promise.all([national?.close(), coordinator?.close()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('defines the extension with a valid extension-definition object', async () => {
     const definition = await kenya
@@ -115,6 +147,32 @@ describe('coordinator federation: the team profile extension over TAXII', () => 
       [],
       'a team does not list its own profile as received',
     );
+    // Signed with the team key, checked with the key the coordinator holds for this peer.
+    const fingerprint = (await openpgp.readKey({ armoredKey: teamKey.publicKey }))
+      .getFingerprint()
+      .toUpperCase();
+    assert.deepEqual(received[0]!.signature, { state: 'verified', fingerprint });
+  });
+
+  it('tells a signature that does not hold under the peer’s key, and one it cannot check', async () => {
+    const signatureWith = async (pgpKey: string | null) => {
+      await itu
+        .put(`/api/exchange/peers/${kenyaAtItu}`, {
+          name: 'KE-CIRT (national)',
+          relationship: 'community',
+          country: 'KEN',
+          ...(pgpKey ? { pgpKey } : {}),
+        })
+        .expect(200);
+      const [one] = await itu.get('/api/exchange/federation/profiles').expect<Received[]>(200);
+      return one!.signature;
+    };
+    const other = await signatureWith(otherKey.publicKey);
+    assert.equal(other.state, 'invalid');
+    const none = await signatureWith(null);
+    assert.equal(none.state, 'unverifiable');
+    assert.match(none.reason ?? '', /no OpenPGP key/);
+    assert.equal((await signatureWith(teamKey.publicKey)).state, 'verified');
   });
 
   it('sends a new version when the profile changes, and the coordinator shows the latest', async () => {

@@ -370,6 +370,10 @@ describe('the exchange pages in Chromium', { skip }, () => {
     assert.match(text, /National CIRT/);
     assert.match(text, /Basic, assessed on 2026-09-15/);
     assert.match(text, /Sent by FJ-CERT instance over TAXII/);
+    assert.equal(
+      await panel.getByTestId('federation-signature').getAttribute('data-state'),
+      'unsigned',
+    );
     await checkPage(page, '14-registry-federation');
     // The progress report sets it beside the registry, which records a government CIRT only.
     await page.goto(`${server.baseUrl}/registry/report`);

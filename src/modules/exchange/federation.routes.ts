@@ -5,14 +5,17 @@ import { identityOf, typed } from '../accounts/index.js';
 import { push } from './client/index.js';
 import type { ExchangeDeps } from './deps.js';
 import {
+  checkSignature,
   profileIdentity,
   profileOf,
+  signedPayload,
+  type ProfileSigner,
   teamProfileExtension,
   teamProfileExtensionId,
   teamProfileSchema,
 } from './federation/index.js';
 import { ingest } from './ingest.js';
-import { tlpLevelSchema } from './peers/index.js';
+import { listPeers, tlpLevelSchema } from './peers/index.js';
 import { redact } from './policy/index.js';
 import { recipientOfUser } from './exchange.routes.js';
 import { defaultTlp } from './settings.js';
@@ -35,6 +38,8 @@ export function federationRoutes(
   app: FastifyInstance,
   deps: ExchangeDeps,
   teamName: () => Promise<string>,
+  /** Signs each published profile with the team key; without one, profiles go unsigned. */
+  signer?: ProfileSigner,
 ): void {
   const r = typed(app);
   const { db, clock } = deps;
@@ -71,11 +76,23 @@ export function federationRoutes(
         { title: 'Federation (what this team publishes about itself)', alias: federationAlias },
         clock,
       );
-      const team = await teamIdentity(db, clock, await teamName());
+      const team = (await teamIdentity(db, clock, await teamName())) as unknown as {
+        id: string;
+        created: string;
+        name: string;
+      };
+      const modified = stixTimestamp(clock.now());
+      const facts = teamProfileSchema.parse({
+        extension_type: 'property-extension',
+        ...body.profile,
+      });
+      const signature = signer
+        ? await signer(signedPayload({ id: team.id, name: team.name, modified }, facts))
+        : undefined;
       const profile = profileIdentity(
-        team as unknown as { id: string; created: string; name: string },
-        { extension_type: 'property-extension', ...body.profile },
-        stixTimestamp(clock.now()),
+        team,
+        signature ? { ...facts, signature } : facts,
+        modified,
         body.tlp,
       );
       const stored = await ingest(
@@ -144,11 +161,25 @@ export function federationRoutes(
         const provenance = (await provenanceOf(db, row.id)).filter((p) => p.version === version);
         // Profiles made here are this team's own; the coordinator's view is of what others sent.
         if (provenance.every((p) => p.source === 'local')) continue;
+        const name = (shown.object as { name?: string }).name ?? row.id;
+        // The key that counts is the one this team holds for the peer that sent the version.
+        const sender = provenance.find((p) => p.peerId !== null)?.peerId;
+        const peer = sender ? (await listPeers(db)).find((p) => p.id === sender) : undefined;
+        const signature = await checkSignature(
+          profile.signature,
+          signedPayload(
+            { id: row.id, name, modified: (shown.object as { modified: string }).modified },
+            profile,
+          ),
+          peer?.pgpKey,
+        );
+        const { signature: _signed, ...facts } = profile;
         out.push({
           identityId: row.id,
-          name: (shown.object as { name?: string }).name ?? row.id,
+          name,
           version,
-          profile,
+          profile: facts,
+          signature,
           provenance,
         });
       }

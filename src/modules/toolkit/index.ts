@@ -26,4 +26,10 @@ export { bcmPlanSchema, type BcmPlan } from './bcm.schema.js';
 export { readDocument } from './documents.js';
 export { findProject } from './store.js';
 /** For contacts' keys elsewhere (constituents): read and describe an armoured public key. */
-export { readPublicKey, type KeyInfo } from './openpgp.js';
+export {
+  readPublicKey,
+  signCleartext,
+  verifyCleartext,
+  type KeyInfo,
+  type Verification,
+} from './openpgp.js';

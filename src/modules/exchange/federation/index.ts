@@ -1,2 +1,3 @@
 export * from './profile.js';
 export { receivedProfiles } from './received.js';
+export * from './signing.js';

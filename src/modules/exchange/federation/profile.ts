@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalJson } from '../stix/jcs.js';
 import { cirtkitIdentityId, tlp2MarkingIds, type Tlp } from '../stix/marking-ids.js';
 import type { StixObject } from '../stix/schemas.js';
 
@@ -10,6 +11,8 @@ import type { StixObject } from '../stix/schemas.js';
 export const teamProfileExtensionId =
   'extension-definition--2f0c3b1e-7a5d-4c3e-9b8f-6d1a2e4c5b7a' as const;
 const definedOn = '2026-11-24T00:00:00.000Z';
+/** Version 1.1.0 added `signature`: a new version of the definition, as STIX versions objects. */
+const revisedOn = '2026-11-24T06:00:00.000Z';
 
 const partialDate = z
   .string()
@@ -60,8 +63,37 @@ export const teamProfileSchema = z.strictObject({
     )
     .max(100)
     .default([]),
+  /**
+   * The team's OpenPGP cleartext signature over `signedPayload` (the identity's id, name and
+   * `modified` with every other property of this extension), made with the team key, and the
+   * fingerprint of that key. The receiver checks it with the key its peer directory holds.
+   */
+  signature: z
+    .strictObject({
+      fingerprint: z.string().regex(/^[0-9A-F]{40,64}$/, 'must be an OpenPGP fingerprint'),
+      signed: z.string().min(1).max(20_000),
+    })
+    .optional(),
 });
 export type TeamProfile = z.output<typeof teamProfileSchema>;
+
+/**
+ * What a profile's signature covers: the RFC 8785 canonical JSON of the identity's id, name
+ * and version with the extension's properties (its signature left out), so that neither the
+ * facts nor whose facts they are can change without the signature failing.
+ */
+export function signedPayload(
+  identity: { id: string; name: string; modified: string },
+  profile: TeamProfile,
+): string {
+  const { signature: _signature, ...facts } = profile;
+  return canonicalJson({
+    id: identity.id,
+    name: identity.name,
+    modified: identity.modified,
+    profile: facts,
+  });
+}
 export type TeamProfileInput = z.input<typeof teamProfileSchema>;
 
 /** The extension's definition; its `schema` is the JSON Schema of the properties, as text. */
@@ -71,12 +103,12 @@ export const teamProfileExtension = {
   id: teamProfileExtensionId,
   created_by_ref: cirtkitIdentityId,
   created: definedOn,
-  modified: definedOn,
+  modified: revisedOn,
   name: 'cirtkit national CIRT team profile',
   description:
     'Facts a CIRT publishes about itself to a coordinator: country, role, status, SIM3 maturity tier and date, FIRST services, RFC 2350 URL, publishable contacts and progress indicators (cirtkit docs/exchange.md).',
   schema: JSON.stringify(z.toJSONSchema(teamProfileSchema, { io: 'input' })),
-  version: '1.0.0',
+  version: '1.1.0',
   extension_types: ['property-extension'],
   object_marking_refs: [tlp2MarkingIds.clear],
 } as unknown as StixObject;

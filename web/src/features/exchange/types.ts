@@ -273,5 +273,10 @@ export interface ReceivedProfile {
     contacts: { role?: string; email: string; phone?: string }[];
     indicators: { id: string; value: number | string | boolean; as_of: string }[];
   };
+  /** The profile's OpenPGP signature checked with the key held for the peer that sent it. */
+  signature:
+    | { state: 'verified'; fingerprint: string }
+    | { state: 'unsigned' }
+    | { state: 'unverifiable' | 'invalid'; fingerprint: string; reason: string };
   provenance: Provenance[];
 }

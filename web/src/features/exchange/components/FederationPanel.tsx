@@ -24,6 +24,33 @@ function Provenance({ profile }: { profile: ReceivedProfile }) {
   );
 }
 
+/** A fingerprint in groups of four, as OpenPGP tools print it. */
+const grouped = (fingerprint: string) => fingerprint.replace(/(.{4})(?=.)/g, '$1 ');
+
+/** Whether the profile is signed, and whether the signature holds under the peer's key. */
+function Signature({ profile }: { profile: ReceivedProfile }) {
+  const { t } = useTranslation('exchange');
+  const s = profile.signature;
+  const text =
+    s.state === 'unsigned'
+      ? t('common.federation.signature.unsigned')
+      : s.state === 'verified'
+        ? t('common.federation.signature.verified', { fingerprint: grouped(s.fingerprint) })
+        : t(`common.federation.signature.${s.state}`, {
+            fingerprint: grouped(s.fingerprint),
+            reason: s.reason,
+          });
+  return (
+    <p
+      className={`federation-signature federation-signature--${s.state}`}
+      data-testid="federation-signature"
+      data-state={s.state}
+    >
+      {text}
+    </p>
+  );
+}
+
 /**
  * On the registry's country profile: what the country's own CIRT instances published about
  * themselves through federation (the cirtkit team-profile extension), beside the registry's
@@ -103,6 +130,7 @@ export function FederationPanel({ iso3 }: { iso3: string }) {
               </div>
             ))}
           </dl>
+          <Signature profile={p} />
           <p className="federation-profile__source">{t('common.federation.source')}</p>
           <Provenance profile={p} />
         </article>
