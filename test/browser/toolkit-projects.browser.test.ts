@@ -75,6 +75,11 @@ describe('toolkit projects and dashboard in Chromium', { skip }, () => {
     await page.getByLabel('Registry team').selectOption({ label: 'KE-CIRT/CC' });
     assert.equal((await saved).status(), 200);
     await page.reload();
+    // The select shows "Not linked" until the project has loaded: wait for the saved choice.
+    await page
+      .getByLabel('Registry team')
+      .locator('option:checked', { hasText: 'KE-CIRT/CC' })
+      .waitFor({ state: 'attached' });
     assert.equal(
       await page.getByLabel('Registry team').locator('option:checked').textContent(),
       'KE-CIRT/CC',
