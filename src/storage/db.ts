@@ -91,11 +91,33 @@ export function openPostgres(url: string, options: OpenOptions = {}): Db {
             value: string,
           ) => unknown)) as typeof pg.types.getTypeParser,
   };
+  // Settings for every connection. A URL's own `options` would replace the pool's (pg reads the
+  // URL last), so they are taken out of the URL and joined here.
+  // (A socket URL such as postgres://user@/db?host=/run/postgresql is no WHATWG URL: it keeps
+  // its own options, and the pool's apply only when it has none.)
+  let connectionString = url;
+  let fromUrl: string | null = null;
+  try {
+    const parsed = new URL(url);
+    fromUrl = parsed.searchParams.get('options');
+    parsed.searchParams.delete('options');
+    connectionString = parsed.toString();
+  } catch {
+    // Left to pg's own parser.
+  }
+  const settings = [
+    fromUrl,
+    // JIT compilation off: PostgreSQL estimates keyset pages and indexed lookups at the cost of
+    // a whole table (it does not count on LIMIT), then spends 10-30 ms compiling queries that
+    // run in about 1 ms (docs/decisions.md).
+    '-c jit=off',
+    options.pgSchema ? `-c search_path=${options.pgSchema}` : null,
+  ].filter((x): x is string => Boolean(x));
   const pool = new pg.Pool({
-    connectionString: url,
+    connectionString,
     max: options.poolSize ?? 10,
     types,
-    ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+    options: settings.join(' '),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
