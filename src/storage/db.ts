@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, SqliteDialect, sql, type Transaction } from 'kysely';
+import { CurrentSchemaPostgresDialect } from './pg-introspector.js';
 import pg from 'pg';
 import type { Config } from '../kernel/index.js';
 import type { Database } from './schema.js';
@@ -119,7 +120,7 @@ export function openPostgres(url: string, options: OpenOptions = {}): Db {
     types,
     options: settings.join(' '),
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
   return {
     kysely,
     dialect: 'postgres',

@@ -81,4 +81,36 @@ describe('migrations', () => {
       await testDb.cleanup();
     }
   });
+
+  it('look only at their own schema, so other instances coming and going in the same database cannot break them', async () => {
+    const ours = await createTestDb();
+    const others: Awaited<ReturnType<typeof createTestDb>>[] = [];
+    try {
+      if (ours.db.dialect === 'postgres') {
+        others.push(await createTestDb());
+        const tables = await ours.db.kysely.introspection.getTables({
+          withInternalKyselyTables: true,
+        });
+        // Each table once, all in our schema: the other instance's identical tables are unseen.
+        const names = tables.map((t) => t.name);
+        assert.equal(new Set(names).size, names.length);
+        assert.equal(new Set(tables.map((t) => t.schema)).size, 1);
+        assert.ok(names.includes('kysely_migration'));
+      }
+      // Instances created and dropped while ours migrates again and again.
+      let churning = true;
+      const churn = (async () => {
+        while (churning) await (await createTestDb()).cleanup();
+      })();
+      try {
+        for (let i = 0; i < 15; i++) assert.deepEqual((await migrateToLatest(ours.db)).applied, []);
+      } finally {
+        churning = false;
+        await churn;
+      }
+    } finally {
+      for (const other of others) await other.cleanup();
+      await ours.cleanup();
+    }
+  });
 });

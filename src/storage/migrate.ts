@@ -25,27 +25,9 @@ async function migrator(db: Db): Promise<Migrator> {
   });
 }
 
-/**
- * True for PostgreSQL's "schema does not exist" about another schema than ours: Kysely looks
- * for its bookkeeping table by listing the tables of every schema, and a schema another
- * cirtkit (or test) drops at that moment makes the listing fail. Trying again is safe.
- */
-function otherSchemaVanished(error: unknown, db: Db): boolean {
-  return (
-    db.dialect === 'postgres' &&
-    typeof error === 'object' &&
-    error !== null &&
-    (error as { code?: unknown }).code === '3F000'
-  );
-}
-
 /** Brings the database to the latest schema. Safe to call on every start. */
 export async function migrateToLatest(db: Db): Promise<MigrationReport> {
-  let result: MigrationResultSet = await (await migrator(db)).migrateToLatest();
-  for (let attempt = 1; attempt < 5 && otherSchemaVanished(result.error, db); attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-    result = await (await migrator(db)).migrateToLatest();
-  }
+  const result: MigrationResultSet = await (await migrator(db)).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new AppError(
