@@ -23,6 +23,7 @@ describe('migrations', () => {
         '0011_exchange_objects',
         '0012_exchange_peers',
         '0013_exchange_subscriptions',
+        '0014_collection_latest',
       ]);
       const tables = (await testDb.db.kysely.introspection.getTables()).map((t) => t.name);
       for (const table of [

@@ -272,6 +272,8 @@ export interface CollectionObjectsTable {
   seq: number;
   /** The stored version's `stix_objects.seq`. */
   object_seq: number;
+  /** 1 for the collection's latest version of the object (`match[version]=last`), else 0. */
+  latest: number;
 }
 
 /** A peer CIRT; see migration 0012. */

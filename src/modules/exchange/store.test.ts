@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import { isAppError } from '../../kernel/errors.js';
 import { ManualClock } from '../../../test/support/clock.js';
@@ -346,5 +347,68 @@ describe('exchange store', () => {
       assert.ok(!/TEMP B-TREE/i.test(plan), `no sort: ${plan}`);
       if (db.dialect === 'postgres') assert.ok(!/"Sort|Sort Key/.test(plan), `no sort: ${plan}`);
     }
+  });
+});
+
+describe('exchange store: the latest version of each object in a collection', () => {
+  let testDb: TestDb;
+  before(async () => {
+    testDb = await createTestDb();
+  });
+  after(() => testDb.cleanup());
+
+  // Steps on two collections sharing objects: versions added in any order and batching, and
+  // versions deleted (first, last, all or one), as peers and analysts do.
+  const step = fc.oneof(
+    fc.record({
+      kind: fc.constant('add' as const),
+      into: fc.constantFrom(0, 1),
+      versions: fc.array(
+        fc.record({ n: fc.integer({ min: 1, max: 4 }), v: fc.integer({ min: 1, max: 6 }) }),
+        {
+          minLength: 1,
+          maxLength: 6,
+        },
+      ),
+    }),
+    fc.record({
+      kind: fc.constant('delete' as const),
+      from: fc.constantFrom(0, 1),
+      n: fc.integer({ min: 1, max: 4 }),
+      version: fc.constantFrom(['first'], ['last'], ['all'], [day(2)], [day(5)]),
+    }),
+  );
+
+  it('"last" is always the newest version the collection holds, after any adds and deletes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
+        const { db } = testDb;
+        const collections = [
+          (await createCollection(db, { title: 'A' })).id,
+          (await createCollection(db, { title: 'B' })).id,
+        ];
+        for (const s of steps) {
+          if (s.kind === 'add')
+            await addObjects(
+              db,
+              collections[s.into]!,
+              s.versions.map(({ n, v }) => indicator(n, v)),
+            );
+          else await deleteObject(db, collections[s.from]!, `indicator--${uuid(s.n)}`, s.version);
+          for (const collectionId of collections) {
+            const all = await walk(db, collectionId, { match: { version: ['all'] } }, 1000);
+            const newest = new Map<string, string>();
+            for (const o of all)
+              if ((newest.get(o.id) ?? '') < o.version) newest.set(o.id, o.version);
+            const last = await walk(db, collectionId, {}, 1000);
+            assert.deepEqual(
+              last.map((o) => `${o.id} ${o.version}`).sort(),
+              [...newest].map(([id, v]) => `${id} ${v}`).sort(),
+            );
+          }
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });

@@ -13,6 +13,7 @@ import * as m0010 from './0010_law.js';
 import * as m0011 from './0011_exchange_objects.js';
 import * as m0012 from './0012_exchange_peers.js';
 import * as m0013 from './0013_exchange_subscriptions.js';
+import * as m0014 from './0014_collection_latest.js';
 
 type AnyDb = Kysely<unknown>;
 
@@ -40,5 +41,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0011_exchange_objects': { up: (db: AnyDb) => m0011.up(db, dialect) },
     '0012_exchange_peers': { up: m0012.up },
     '0013_exchange_subscriptions': { up: m0013.up },
+    '0014_collection_latest': { up: m0014.up },
   };
 }
