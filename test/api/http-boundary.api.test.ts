@@ -54,6 +54,14 @@ describe('HTTP boundary', () => {
     assert.equal(answer.headers.get('x-content-type-options'), 'nosniff');
     // Plain HTTP deployment: no HSTS (it would lock browsers out of a non-TLS install).
     assert.equal(answer.headers.get('strict-transport-security'), null);
+    // Also on answers from nested plugins (TAXII) and on the not-found answer.
+    for (const other of [
+      await server.client().get('/api/nothing-here'),
+      await server.client().get('/taxii2/', { accept: 'application/taxii+json;version=2.1' }),
+    ]) {
+      assert.match(other.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+      assert.equal(other.headers.get('x-content-type-options'), 'nosniff');
+    }
   });
 
   it('reports liveness and readiness with the database engine', async () => {
