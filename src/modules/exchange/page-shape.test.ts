@@ -86,8 +86,8 @@ describe('TAXII page queries compiled once per shape', () => {
               placeholders(r.collectionId, filters, r.after, r.limit, r.tlps),
               (p) => pageQuery(db, p.collectionId, p.filters, p.after, p.limit, p.tlps),
             );
-            assert.equal(bound.sql, expected.sql);
-            assert.deepEqual(bound.parameters, expected.parameters);
+            assert.equal(bound.query.sql, expected.sql);
+            assert.deepEqual(bound.query.parameters, expected.parameters);
           }
         }),
         { numRuns: 300 },
@@ -104,7 +104,7 @@ describe('TAXII page queries compiled once per shape', () => {
         placeholders('c', filters(ids), undefined, 10, undefined),
         (p) => pageQuery(db, p.collectionId, p.filters, p.after, p.limit, p.tlps),
       );
-      assert.deepEqual(bound.parameters, ['c', ...ids, 11]);
+      assert.deepEqual(bound.query.parameters, ['c', ...ids, 11]);
     }
     assert.equal((cache as unknown as { shapes: Map<string, unknown> }).shapes.size, 2);
   });

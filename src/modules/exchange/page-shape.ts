@@ -1,5 +1,6 @@
+import type SQLite from 'better-sqlite3';
 import { CompiledQuery } from 'kysely';
-import type { Executor } from '../../storage/db.js';
+import type { Db } from '../../storage/db.js';
 import type { Tlp } from './stix/marking-ids.js';
 import type { Cursor } from './taxii/cursor.js';
 import type { Normalised } from './store.js';
@@ -26,6 +27,14 @@ interface Shape {
   sql: string;
   /** For each parameter of the SQL, the index of its value. */
   slots: number[];
+  /** On SQLite, the shape's own prepared statement (see runPage). */
+  statement?: SQLite.Statement;
+}
+
+/** A page query with its values bound, and the shape it came from. */
+export interface BoundPage {
+  query: CompiledQuery;
+  shape: Shape;
 }
 
 // Placeholders only ever meet other placeholders (the query is built from them alone), so
@@ -93,7 +102,7 @@ export class PageShapes {
     kind: string,
     prepared: ReturnType<typeof placeholders>,
     build: (inputs: Placeholders) => { compile(): CompiledQuery },
-  ): CompiledQuery {
+  ): BoundPage {
     const key = `${kind} ${prepared.key}`;
     let shape = this.shapes.get(key);
     if (!shape) {
@@ -109,14 +118,28 @@ export class PageShapes {
       if (this.shapes.size >= this.max) this.shapes.delete(this.shapes.keys().next().value!);
       this.shapes.set(key, shape);
     }
-    return CompiledQuery.raw(
-      shape.sql,
-      shape.slots.map((i) => prepared.values[i]),
-    );
+    return {
+      query: CompiledQuery.raw(
+        shape.sql,
+        shape.slots.map((i) => prepared.values[i]),
+      ),
+      shape,
+    };
   }
 }
 
-/** Runs a compiled page query. */
-export async function runPage<T>(db: Executor, query: CompiledQuery): Promise<T[]> {
-  return (await db.executeQuery<T>(query)).rows;
+/**
+ * Runs a bound page query. On SQLite the shape's statement runs directly on the connection:
+ * Kysely's driver would take its connection lock and look the statement up by its text, a
+ * sizeable part of a short page. Kysely holds that lock for a whole transaction, and a statement
+ * run beside it would read inside the transaction (rows not yet committed), so while one is open
+ * the page waits for it through Kysely like any other query.
+ */
+export async function runPage<T>(db: Db, bound: BoundPage): Promise<T[]> {
+  const sqlite = db.sqlite;
+  if (sqlite && !sqlite.inTransaction) {
+    const statement = (bound.shape.statement ??= sqlite.prepare(bound.shape.sql));
+    return statement.all(bound.query.parameters) as T[];
+  }
+  return (await db.kysely.executeQuery<T>(bound.query)).rows;
 }

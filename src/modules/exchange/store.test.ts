@@ -12,6 +12,7 @@ import {
   createCollection,
   deleteObject,
   listObjects,
+  listObjectTexts,
   manifest,
   objectVersions,
   pageQuery,
@@ -311,6 +312,43 @@ describe('exchange store', () => {
     await assert.rejects(
       listObjects(testDb.db, '00000000-0000-4000-8000-00000000dead'),
       (e: unknown) => isAppError(e) && e.code === 'not_found',
+    );
+  });
+
+  it('never shows a page rows of a transaction still open, whatever way the page is read', async () => {
+    const { db } = testDb;
+    const before = await listObjects(db, collectionId, { match: { version: ['all'] } });
+    assert.ok(before.objects.length > 0);
+    let inside!: () => void;
+    const entered = new Promise<void>((resolve) => (inside = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const transaction = db.kysely
+      .transaction()
+      .execute(async (trx) => {
+        await trx
+          .deleteFrom('collection_objects')
+          .where('collection_id', '=', collectionId)
+          .execute();
+        inside();
+        await gate;
+        throw new Error('rolled back on purpose');
+      })
+      .catch((error: unknown) => error);
+    await entered;
+    // Both ways a page is read: the TAXII answer's texts and the parsed objects.
+    const pages = Promise.all([
+      listObjectTexts(db, collectionId, { match: { version: ['all'] } }),
+      listObjects(db, collectionId, { match: { version: ['all'] } }),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    assert.match(String(await transaction), /rolled back on purpose/);
+    const [texts, objects] = await pages;
+    assert.equal(texts.objects.length, before.objects.length);
+    assert.deepEqual(
+      objects.objects.map((o) => o.object.id),
+      before.objects.map((o) => o.object.id),
     );
   });
 
