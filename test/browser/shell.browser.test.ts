@@ -54,6 +54,8 @@ describe('the web shell in Chromium', { skip }, () => {
     await expectAccessible(page, '03-home');
     // The home page lists the modules this installation runs, each with its way in.
     const installed = page.getByRole('list', { name: 'Modules of this installation' });
+    // The navigation can be drawn before the home page's list has loaded (seen under load).
+    await installed.getByRole('heading', { name: 'Exchange', exact: true }).waitFor();
     for (const name of ['Registry', 'Establishment toolkit', 'Operations', 'Law', 'Exchange'])
       assert.equal(await installed.getByRole('heading', { name, exact: true }).count(), 1, name);
     const planned = page.getByRole('list', { name: 'Planned modules' });
