@@ -17,6 +17,8 @@ export interface Db {
   readonly sqliteFile: string | undefined;
   /** The raw SQLite handle, for online backup and pragmas; undefined on PostgreSQL. */
   readonly sqlite: SQLite.Database | undefined;
+  /** The PostgreSQL pool, for the few queries that run as named prepared statements. */
+  readonly pgPool: pg.Pool | undefined;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export function openSqlite(file: string): Db {
     dialect: 'sqlite',
     sqliteFile: file,
     sqlite,
+    pgPool: undefined,
     close: () => kysely.destroy(),
   };
 }
@@ -126,6 +129,7 @@ export function openPostgres(url: string, options: OpenOptions = {}): Db {
     dialect: 'postgres',
     sqliteFile: undefined,
     sqlite: undefined,
+    pgPool: pool,
     close: () => kysely.destroy(),
   };
 }

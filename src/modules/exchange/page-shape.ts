@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type SQLite from 'better-sqlite3';
 import { CompiledQuery } from 'kysely';
 import type { Db } from '../../storage/db.js';
@@ -29,6 +30,8 @@ interface Shape {
   slots: number[];
   /** On SQLite, the shape's own prepared statement (see runPage). */
   statement?: SQLite.Statement;
+  /** On PostgreSQL, the name of its prepared statement on each connection (see runPage). */
+  name?: string;
 }
 
 /** A page query with its values bound, and the shape it came from. */
@@ -128,18 +131,41 @@ export class PageShapes {
   }
 }
 
+/** Page queries with more parameters than this are not prepared by name on PostgreSQL. */
+const namedLimit = 16;
+
 /**
- * Runs a bound page query. On SQLite the shape's statement runs directly on the connection:
- * Kysely's driver would take its connection lock and look the statement up by its text, a
- * sizeable part of a short page. Kysely holds that lock for a whole transaction, and a statement
- * run beside it would read inside the transaction (rows not yet committed), so while one is open
- * the page waits for it through Kysely like any other query.
+ * Runs a bound page query.
+ *
+ * On SQLite the shape's statement runs directly on the connection: Kysely's driver would take
+ * its connection lock and look the statement up by its text, a sizeable part of a short page.
+ * Kysely holds that lock for a whole transaction, and a statement run beside it would read
+ * inside the transaction (rows not yet committed), so while one is open the page waits for it
+ * through Kysely like any other query.
+ *
+ * On PostgreSQL it runs as a named prepared statement (Kysely sends every query unnamed, so
+ * PostgreSQL parses and plans it each time: 0.2-0.6 ms of planning for 0.2 ms of execution).
+ * A pool query runs outside any transaction, as a Kysely query outside one does.
  */
 export async function runPage<T>(db: Db, bound: BoundPage): Promise<T[]> {
-  const sqlite = db.sqlite;
+  const { sqlite, pgPool } = db;
   if (sqlite && !sqlite.inTransaction) {
     const statement = (bound.shape.statement ??= sqlite.prepare(bound.shape.sql));
     return statement.all(bound.query.parameters) as T[];
+  }
+  // Shapes with long lists (many ids or types) stay unnamed: each name holds memory in every
+  // connection's server process, and their number must stay small.
+  if (pgPool && bound.query.parameters.length <= namedLimit) {
+    const name = (bound.shape.name ??= `cirtkit_page_${createHash('sha256')
+      .update(bound.shape.sql)
+      .digest('hex')
+      .slice(0, 24)}`);
+    const result = await pgPool.query({
+      name,
+      text: bound.shape.sql,
+      values: bound.query.parameters as unknown[],
+    });
+    return result.rows as T[];
   }
   return (await db.kysely.executeQuery<T>(bound.query)).rows;
 }
