@@ -24,6 +24,7 @@ describe('migrations', () => {
         '0012_exchange_peers',
         '0013_exchange_subscriptions',
         '0014_collection_latest',
+        '0015_stix_tlp_alone',
       ]);
       const tables = (await testDb.db.kysely.introspection.getTables()).map((t) => t.name);
       for (const table of [

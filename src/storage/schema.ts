@@ -247,6 +247,11 @@ export interface StixObjectsTable {
   /** Instance-wide counter, the tie-breaker of `date_added`. */
   seq: number;
   tlp: string;
+  /**
+   * 1 when disclosure depends on the version's own TLP alone (a TLP object marking, no granular
+   * markings), so that it may leave as stored once the query kept the reader's levels.
+   */
+  tlp_alone: number;
   /** Canonical JSON (RFC 8785). */
   object: string;
   sha256: string;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { tlp2MarkingIds, type Tlp } from '../../src/modules/exchange/index.js';
+import { papMarkingIds, tlp2MarkingIds, type Tlp } from '../../src/modules/exchange/index.js';
 import type { HttpClient } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -399,6 +399,35 @@ describe('TAXII 2.1 server: discovery, collections, objects, TLP for every peer'
     const seen = await peer.get<Envelope>(`${root}collections/${collection}/objects/${object.id}/`);
     assert.equal(seen.body.objects?.[0]?.id, object.id);
     assert.equal(seen.body.objects?.[0]?.description, undefined);
+  });
+
+  it('sends an object marked with PAP alone at today’s default TLP, not the default of the day it came', async () => {
+    const { defaultTlp: before } = await admin
+      .get('/api/exchange/settings')
+      .expect<{ defaultTlp: Tlp }>(200);
+    await admin.put('/api/exchange/settings', { defaultTlp: 'green' }).expect(200);
+    const object = indicator('PAP only', undefined, { object_marking_refs: [papMarkingIds.green] });
+    await admin
+      .post(`/api/exchange/collections/${collection}/import`, {
+        type: 'bundle',
+        id: `bundle--${randomUUID()}`,
+        objects: [object],
+      })
+      .expect(200);
+    const peer = taxiiClient(server, `Bearer ${secrets['green-only']}`);
+    const path = `${root}collections/${collection}/objects/${object.id}/`;
+    assert.deepEqual(idsOf((await peer.get<Envelope>(path)).body), [object.id]);
+    // Stricter now: the GREEN-only peer may no longer have it, by any listing.
+    await admin.put('/api/exchange/settings', { defaultTlp: 'amber' }).expect(200);
+    try {
+      assert.deepEqual(idsOf((await peer.get<Envelope>(path)).body), []);
+      const all = await peer.get<Envelope>(
+        `${root}collections/${collection}/objects/?match[version]=all&limit=1000`,
+      );
+      assert.ok(!idsOf(all.body).includes(object.id));
+    } finally {
+      await admin.put('/api/exchange/settings', { defaultTlp: before }).expect(200);
+    }
   });
 
   it('previews for the team exactly what a peer receives', async () => {

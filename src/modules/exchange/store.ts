@@ -6,7 +6,7 @@ import { newId } from '../../kernel/ids.js';
 import type { Db, Executor } from '../../storage/db.js';
 import type { CollectionObjectsTable, StixObjectsTable } from '../../storage/schema.js';
 import { canonicalJson } from './stix/jcs.js';
-import { tlpOf } from './stix/markings.js';
+import { tlpAlone, tlpOf } from './stix/markings.js';
 import type { Tlp } from './stix/marking-ids.js';
 import type { StixObject } from './stix/schemas.js';
 import { PageShapes, placeholders, runPage } from './page-shape.js';
@@ -185,6 +185,7 @@ interface Prepared {
   specVersion: string;
   created: string | null;
   tlp: Tlp;
+  tlpAlone: boolean;
   json: string;
   sha256: string;
 }
@@ -230,6 +231,7 @@ export async function addObjects(
           : '2.1',
       created: 'created' in object && typeof object.created === 'string' ? object.created : null,
       tlp: tlpOf(object, { defaultTlp }),
+      tlpAlone: tlpAlone(object),
       json,
       sha256: createHash('sha256').update(json).digest('hex'),
     };
@@ -319,6 +321,7 @@ export async function addObjects(
           date_added: at.dateAdded,
           seq: at.seq,
           tlp: item.tlp,
+          tlp_alone: item.tlpAlone ? 1 : 0,
           object: item.json,
           sha256: item.sha256,
         });
@@ -394,6 +397,7 @@ const stixColumns = [
   'date_added',
   'seq',
   'tlp',
+  'tlp_alone',
   'object',
   'sha256',
 ] as const;
@@ -595,6 +599,7 @@ function textPageQuery(
 ) {
   return pageSelection(db, collectionId, filters, after, limit, tlps).select([
     'so.object as object',
+    'so.tlp_alone as tlp_alone',
     'co.date_added as date_added',
     'co.seq as seq',
   ]);
@@ -733,17 +738,32 @@ export async function listObjects(
   };
 }
 
-/**
- * A page of stored versions as their canonical JSON texts, for the TAXII answer, which passes
- * most of them on unchanged.
- */
+/** A stored version's canonical JSON text, for answers that pass it on unchanged. */
+export interface StoredText {
+  json: string;
+  /**
+   * Its disclosure depends on its own TLP alone (see migration 0015): once the query has kept
+   * the reader's levels, it may leave as stored; otherwise it must pass the policy's `redact`.
+   */
+  tlpAlone: boolean;
+}
+
+/** A page of stored versions as their texts, for the TAXII answer. */
 export async function listObjectTexts(
   db: Db,
   collectionId: string,
   query: ObjectQuery = {},
-): Promise<Page<string>> {
-  const result = await page<Position & { object: string }>(db, collectionId, query, 'texts');
-  return { ...result, objects: result.objects.map((r) => r.object) };
+): Promise<Page<StoredText>> {
+  const result = await page<Position & { object: string; tlp_alone: number }>(
+    db,
+    collectionId,
+    query,
+    'texts',
+  );
+  return {
+    ...result,
+    objects: result.objects.map((r) => ({ json: r.object, tlpAlone: r.tlp_alone === 1 })),
+  };
 }
 
 export interface ManifestRecord {

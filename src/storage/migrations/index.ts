@@ -14,6 +14,7 @@ import * as m0011 from './0011_exchange_objects.js';
 import * as m0012 from './0012_exchange_peers.js';
 import * as m0013 from './0013_exchange_subscriptions.js';
 import * as m0014 from './0014_collection_latest.js';
+import * as m0015 from './0015_stix_tlp_alone.js';
 
 type AnyDb = Kysely<unknown>;
 
@@ -42,5 +43,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0012_exchange_peers': { up: m0012.up },
     '0013_exchange_subscriptions': { up: m0013.up },
     '0014_collection_latest': { up: m0014.up },
+    '0015_stix_tlp_alone': { up: m0015.up },
   };
 }

@@ -17,6 +17,7 @@ import {
   tlpOf,
   tlpOfField,
   tlpOfMarkingId,
+  tlpAlone,
   type Tlp,
 } from './index.js';
 
@@ -94,6 +95,35 @@ describe('tlpOf', () => {
         assert.equal(s, stricterTlp(b, a));
         assert.equal(tlpLevels.indexOf(s), Math.max(tlpLevels.indexOf(a), tlpLevels.indexOf(b)));
       }),
+    ));
+});
+
+describe('tlpAlone', () => {
+  const markingIds = [
+    ...Object.values(tlp2MarkingIds),
+    ...Object.values(tlp1MarkingIds),
+    ...Object.values(papMarkingIds),
+  ];
+  it('holds exactly when the level no longer depends on the default or on a field', () =>
+    fc.assert(
+      fc.property(
+        fc.option(fc.subarray(markingIds), { nil: undefined }),
+        fc.option(fc.constantFrom(...markingIds), { nil: undefined }),
+        (refs, granular) => {
+          const object = exampleIndicator({
+            object_marking_refs: refs,
+            ...(granular
+              ? { granular_markings: [{ marking_ref: granular, selectors: ['name'] }] }
+              : {}),
+          });
+          const levels = tlpLevels.map((defaultTlp) => tlpOf(object, { defaultTlp }));
+          const sameForAnyDefault = new Set(levels).size === 1;
+          const fields = tlpLevels.map((defaultTlp) => tlpOfField(object, 'name', { defaultTlp }));
+          const sameForTheField = fields.every((f, i) => f === levels[i]);
+          assert.equal(tlpAlone(object), sameForAnyDefault && granular === undefined);
+          if (tlpAlone(object)) assert.ok(sameForTheField);
+        },
+      ),
     ));
 });
 

@@ -161,6 +161,19 @@ export function tlpOf(marked: object, options: TlpOptions): Tlp {
   return strictestOf(object.object_marking_refs, undefined) ?? options.defaultTlp;
 }
 
+/**
+ * Whether an object's disclosure depends on its own TLP alone: it carries a TLP object marking
+ * and no granular markings (then `tlpOf` needs no default, and `redact` would return it whole
+ * or not at all).
+ */
+export function tlpAlone(marked: object): boolean {
+  const object = marked as Markable;
+  return (
+    !('granular_markings' in object) &&
+    strictestOf(object.object_marking_refs, undefined) !== undefined
+  );
+}
+
 /** Whether selector steps `outer` name `inner` or content that contains it. */
 const covers = (outer: (string | number)[], inner: (string | number)[]): boolean =>
   outer.length <= inner.length && outer.every((step, i) => step === inner[i]);

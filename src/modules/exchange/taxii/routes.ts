@@ -249,9 +249,8 @@ export async function taxiiRoutes(
       // The SQL selection already kept only the TLP levels the caller may receive. An object
       // with its own TLP marking and no granular markings goes as stored, unparsed; the others
       // (unmarked ones, whose level is today's default, and partly marked ones) pass `redact`.
-      const texts = page.objects.flatMap((json) => {
-        if (json.includes('"object_marking_refs"') && !json.includes('"granular_markings"'))
-          return [json];
+      const texts = page.objects.flatMap(({ json, tlpAlone }) => {
+        if (tlpAlone) return [json];
         const shown = redact(JSON.parse(json) as StixObject, recipient, {
           defaultTlp: tlp,
           levels,
