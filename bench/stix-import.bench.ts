@@ -1,7 +1,7 @@
 /**
  * Import of a large STIX bundle (issue 8, exchange, performance): a 100,000-object bundle file
  * read as a stream (`bundleObjects`), each object checked against the STIX schemas and the
- * pattern grammar and stored in batches of 1,000, as `cirtkit exchange import` does. Goal:
+ * pattern grammar and stored in batches of 1,000 by `importObjects`, as `cirtkit exchange import` does. Goal:
  * more than 20,000 objects/s on SQLite, with memory bounded (the peak RSS must not grow with
  * the file: compare it with the file's size).
  *
@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { systemClock } from '../src/kernel/index.js';
-import { ingest } from '../src/modules/exchange/ingest.js';
+import { importObjects } from '../src/modules/exchange/import-objects.js';
 import { bundleObjects } from '../src/modules/exchange/stix/bundle-stream.js';
 import { createCollection } from '../src/modules/exchange/store.js';
 import { migrateToLatest, openSqlite } from '../src/storage/index.js';
@@ -50,20 +50,15 @@ try {
   let peak = baseline;
   const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const start = process.hrtime.bigint();
-  let stored = 0;
-  let refused = 0;
-  let batch: unknown[] = [];
-  const flush = async () => {
-    const result = await ingest(db, systemClock, collection.id, batch, { source: 'import' });
-    stored += result.successes.length;
-    refused += result.failures.length;
-    batch = [];
-  };
-  for await (const text of bundleObjects(createReadStream(file))) {
-    batch.push(JSON.parse(text));
-    if (batch.length >= 1000) await flush();
-  }
-  if (batch.length > 0) await flush();
+  const outcome = await importObjects(
+    db,
+    systemClock,
+    collection.id,
+    bundleObjects(createReadStream(file)),
+    { source: 'import' },
+  );
+  const stored = outcome.stored;
+  const refused = outcome.failures.length;
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   clearInterval(sample);
   if (refused > 0) throw new Error(`${refused} objects refused`);

@@ -8,7 +8,7 @@ import {
   createCollection,
   createPeer,
   defaultTlp,
-  ingest,
+  importObjects,
   listCollections,
   listObjects,
   listPeers,
@@ -39,8 +39,6 @@ async function collectionOf(db: Db, name: string): Promise<Collection> {
     );
   return found;
 }
-
-const chunk = 1000;
 
 export function exchangeCommands(program: Command): void {
   const exchange = program
@@ -121,26 +119,14 @@ export function exchangeCommands(program: Command): void {
       await withContext(async (ctx) => {
         const collection = await collectionOf(ctx.db, options.collection);
         const bar = progressBar('importing');
-        const failures: { id: string; message?: string }[] = [];
-        let stored = 0;
-        let batch: unknown[] = [];
-        let done = 0;
-        const flush = async () => {
-          const result = await ingest(ctx.db, ctx.deps.clock, collection.id, batch, {
-            source: 'import',
-            collection: collection.id,
-          });
-          stored += result.successes.length;
-          failures.push(...result.failures);
-          done += batch.length;
-          batch = [];
-          bar.update(done, total);
-        };
-        for await (const text of bundleObjects(createReadStream(file))) {
-          batch.push(JSON.parse(text));
-          if (batch.length >= chunk) await flush();
-        }
-        if (batch.length > 0) await flush();
+        const { stored, failures } = await importObjects(
+          ctx.db,
+          ctx.deps.clock,
+          collection.id,
+          bundleObjects(createReadStream(file)),
+          { source: 'import', collection: collection.id },
+          (done) => bar.update(done, total),
+        );
         bar.finish();
         const report = { total, stored, refused: failures.length, failures };
         print(options, report, () =>

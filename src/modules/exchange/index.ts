@@ -9,6 +9,7 @@ export * from './peers/index.js';
 export { exchangeDeps, type ExchangeDeps } from './deps.js';
 export { defaultTlp, setDefaultTlp } from './settings.js';
 export { ingest, type IngestResult } from './ingest.js';
+export { importObjects, importBatch, type ImportOutcome } from './import-objects.js';
 export {
   addObjects,
   createCollection,

@@ -100,6 +100,7 @@ export async function ingest(
       stored.add(row.id);
   }
   const accepted: StixObject[] = [];
+  const acceptedTexts: string[] = [];
   // One version once: a repeat with the same content is the same success; with other content it
   // is refused here, so the store's conflicts name stored versions only.
   const firstOf = new Map<string, string>();
@@ -122,8 +123,10 @@ export async function ingest(
     const missing = requiredRefs(object).filter(
       (r) => !inEnvelope.has(r.id) && !stored.has(r.id) && !wellKnown(r.id),
     );
-    if (missing.length === 0) accepted.push(object);
-    else
+    if (missing.length === 0) {
+      accepted.push(object);
+      acceptedTexts.push(json);
+    } else
       failures.push({
         id: object.id,
         version: versionOf(object),
@@ -139,6 +142,7 @@ export async function ingest(
   const result = await addObjects(db, collectionId, accepted, clock, {
     defaultTlp: await defaultTlp(db),
     provenance,
+    texts: acceptedTexts,
   });
   const conflicting = new Map(result.conflicts.map((c) => [`${c.id} ${c.modified}`, c.reason]));
   const successes: IngestDetail[] = [];

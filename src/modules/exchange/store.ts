@@ -166,6 +166,8 @@ export interface AddOptions {
   defaultTlp?: Tlp;
   /** Where the objects came from: recorded for every version accepted, in the same transaction. */
   provenance?: Provenance;
+  /** The objects' canonical JSON texts, in the same order, when the caller has them already. */
+  texts?: readonly string[];
 }
 
 const headKey = 'exchange.head';
@@ -208,7 +210,9 @@ export async function addObjects(
   const defaultTlp = options.defaultTlp ?? 'amber';
   const conflicts: AddConflict[] = [];
   const batch = new Map<string, Prepared>();
-  for (const object of objects) {
+  if (options.texts && options.texts.length !== objects.length)
+    throw new Error('addObjects: one canonical text per object');
+  for (const [index, object] of objects.entries()) {
     const version = versionOf(object);
     const key = versionKey(version);
     if (key === undefined) {
@@ -219,7 +223,7 @@ export async function addObjects(
       });
       continue;
     }
-    const json = canonicalJson(object);
+    const json = options.texts?.[index] ?? canonicalJson(object);
     const prepared: Prepared = {
       id: object.id,
       key,
