@@ -1,5 +1,7 @@
 import type { Clock } from '../../kernel/index.js';
-import { withDeferredCheckpoints, type Db } from '../../storage/index.js';
+import type { ControlledTransaction } from 'kysely';
+import { withDeferredCheckpoints, type Database, type Db } from '../../storage/index.js';
+import { defaultTlp } from './settings.js';
 import { ingest, type IngestDetail } from './ingest.js';
 import type { Provenance } from './store.js';
 
@@ -10,14 +12,23 @@ export interface ImportOutcome {
   failures: IngestDetail[];
 }
 
-/** Objects per transaction: large enough to spread a commit's cost, small enough for memory. */
+/** Objects checked and stored at a time: the memory an import holds. */
 export const importBatch = 1_000;
+/**
+ * Batches per transaction. Versions are keyed by random ids, so each batch touches index pages
+ * all over three B-trees; a transaction writes each touched page once, and grouping ten batches
+ * writes a page once where it was written up to ten times (a third of an import's time).
+ */
+export const importGroup = 10;
 
 /**
- * Imports objects read one at a time (a bundle file through `bundleObjects`), a batch of 1,000
- * per transaction, as `cirtkit exchange import` does: each batch is checked and stored by
- * `ingest` (valid objects stored, the others listed with the reason). Memory is bounded by the
- * batch, whatever the file's size. `onProgress` hears the number of objects done.
+ * Imports objects read one at a time (a bundle file through `bundleObjects`), as
+ * `cirtkit exchange import` does: batches of 1,000 are checked and stored by `ingest` (valid
+ * objects stored, the others listed with the reason), ten batches per transaction. Memory is
+ * bounded by the batch, whatever the file's size. A failure while storing (not an invalid
+ * object: the database refusing) undoes the transaction's batches and ends the import; what
+ * earlier transactions stored stays, and importing the file again completes it (versions
+ * already held count as unchanged). `onProgress` hears the number of objects done.
  */
 export async function importObjects(
   db: Db,
@@ -27,22 +38,44 @@ export async function importObjects(
   provenance: Provenance,
   onProgress?: (done: number) => void,
 ): Promise<ImportOutcome> {
+  // Read before any transaction: inside one, only the transaction may query (on SQLite another
+  // query would wait for it).
+  const tlp = await defaultTlp(db);
   return withDeferredCheckpoints(db, async () => {
     const outcome: ImportOutcome = { total: 0, stored: 0, failures: [] };
     let batch: unknown[] = [];
+    let transaction: ControlledTransaction<Database> | undefined;
+    let batches = 0;
+    const commit = async () => {
+      await transaction?.commit().execute();
+      transaction = undefined;
+      batches = 0;
+    };
     const flush = async () => {
-      const result = await ingest(db, clock, collectionId, batch, provenance);
+      transaction ??= await db.kysely.startTransaction().execute();
+      const result = await ingest(db, clock, collectionId, batch, provenance, {
+        transaction,
+        defaultTlp: tlp,
+      });
       outcome.stored += result.successes.length;
       outcome.failures.push(...result.failures);
       outcome.total += batch.length;
       batch = [];
+      batches += 1;
+      if (batches >= importGroup) await commit();
       onProgress?.(outcome.total);
     };
-    for await (const text of texts) {
-      batch.push(JSON.parse(text));
-      if (batch.length >= importBatch) await flush();
+    try {
+      for await (const text of texts) {
+        batch.push(JSON.parse(text));
+        if (batch.length >= importBatch) await flush();
+      }
+      if (batch.length > 0) await flush();
+      await commit();
+    } catch (error) {
+      await transaction?.rollback().execute();
+      throw error;
     }
-    if (batch.length > 0) await flush();
     return outcome;
   });
 }

@@ -1,9 +1,10 @@
 import type { Clock } from '../../kernel/index.js';
-import type { Db } from '../../storage/index.js';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../../storage/index.js';
 import { checkPattern } from './pattern/index.js';
 import { defaultTlp } from './settings.js';
 import { parseStixObject } from './stix/parse.js';
-import { papByMarkingId, tlpByMarkingId } from './stix/marking-ids.js';
+import { papByMarkingId, tlpByMarkingId, type Tlp } from './stix/marking-ids.js';
 import { canonicalJson } from './stix/jcs.js';
 import type { StixObject } from './stix/schemas.js';
 import { addObjects, type Provenance } from './store.js';
@@ -49,6 +50,13 @@ function requiredRefs(object: StixObject): { path: string; id: string }[] {
 
 const wellKnown = (id: string) => tlpByMarkingId.has(id) || papByMarkingId.has(id);
 
+export interface IngestOptions {
+  /** Store inside this transaction (an import groups batches); every query goes through it. */
+  transaction?: Transaction<Database>;
+  /** The TLP of unmarked objects, when the caller has read it already (inside a transaction). */
+  defaultTlp?: Tlp;
+}
+
 /**
  * Checks and stores received objects in a collection: every valid object whose references
  * resolve is stored (or recognised as already held); every other one is listed with the reason.
@@ -60,7 +68,9 @@ export async function ingest(
   collectionId: string,
   values: readonly unknown[],
   provenance: Provenance,
+  options: IngestOptions = {},
 ): Promise<IngestResult> {
+  const executor = options.transaction ?? db.kysely;
   const failures: IngestDetail[] = [];
   const valid: StixObject[] = [];
   const labelOf = (value: unknown) => ({
@@ -91,7 +101,7 @@ export async function ingest(
   const stored = new Set<string>();
   for (let i = 0; i < wanted.length; i += 400) {
     const part = wanted.slice(i, i + 400);
-    for (const row of await db.kysely
+    for (const row of await executor
       .selectFrom('stix_objects')
       .select('id')
       .distinct()
@@ -140,9 +150,10 @@ export async function ingest(
       });
   }
   const result = await addObjects(db, collectionId, accepted, clock, {
-    defaultTlp: await defaultTlp(db),
+    defaultTlp: options.defaultTlp ?? (await defaultTlp(db)),
     provenance,
     texts: acceptedTexts,
+    transaction: options.transaction,
   });
   const conflicting = new Map(result.conflicts.map((c) => [`${c.id} ${c.modified}`, c.reason]));
   const successes: IngestDetail[] = [];
