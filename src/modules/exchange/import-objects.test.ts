@@ -18,8 +18,10 @@ const texts = (count: number, invalidEvery = 0) =>
     ),
   );
 
+/** A file read in chunks, as a read stream gives it; it may fail part way. */
 async function* stream(items: string[], failAfter?: number) {
   for (const [i, item] of items.entries()) {
+    if (i % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (i === failAfter) throw new Error('the file could not be read further');
     yield item;
   }

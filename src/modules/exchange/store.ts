@@ -486,7 +486,7 @@ function insertRows<R>(
 ): void {
   const per = 100;
   let prepared = insertStatements.get(sqlite);
-  if (!prepared) insertStatements.set(sqlite, (prepared = new Map()));
+  if (!prepared) insertStatements.set(sqlite, (prepared = new Map<string, SQLite.Statement>()));
   // Full parts reuse one statement; a shorter last part gets its own (kept too: a bulk import
   // ends each batch of 1,000 on full parts, and other sizes are few).
   const statement = (n: number) => {
