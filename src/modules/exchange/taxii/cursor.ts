@@ -33,12 +33,22 @@ interface Payload {
   s: number;
 }
 
+// Digests of recent filters: a walk asks the same filters page after page, twice a page.
+const digests = new Map<string, string>();
+
 /** A short digest of the filters, identical for the same filters in any order of keys. */
 export function filtersDigest(filters: unknown): string {
-  return createHmac('sha256', 'cirtkit-taxii-filters')
-    .update(canonicalJson(filters ?? null))
-    .digest('base64url')
-    .slice(0, 22);
+  const text = canonicalJson(filters ?? null);
+  let digest = digests.get(text);
+  if (digest === undefined) {
+    digest = createHmac('sha256', 'cirtkit-taxii-filters')
+      .update(text)
+      .digest('base64url')
+      .slice(0, 22);
+    if (digests.size >= 1000) digests.clear();
+    digests.set(text, digest);
+  }
+  return digest;
 }
 
 const sign = (secret: Uint8Array, text: string): Buffer =>
