@@ -74,7 +74,7 @@ try {
       name: 'SQLite: peak memory above the start during the import',
       value: Math.round((peak - baseline) / 2 ** 20),
       unit: 'MiB',
-      note: `the file is ${(bytes / 2 ** 20).toFixed(0)} MiB; bounded means well below it and not growing with it`,
+      note: `the file is ${(bytes / 2 ** 20).toFixed(0)} MiB; SQLite's page cache (up to 64 MiB) included; bounded means the same for any size of file (try STIX_IMPORT_OBJECTS)`,
     },
   ]);
 } finally {

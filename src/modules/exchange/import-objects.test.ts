@@ -82,4 +82,16 @@ describe('importing objects read one at a time', () => {
     assert.equal(outcome.stored, all.length);
     assert.equal(await count(db, collection.id), all.length);
   });
+
+  it('stops at a text that is not JSON, saying why, and stores nothing of the open transaction', async () => {
+    const { db } = testDb;
+    const collection = await createCollection(db, { title: 'Broken' }, clock);
+    const all = texts(importBatch + 10);
+    all[importBatch + 5] = '{"type": "indicator", "id": tru}';
+    await assert.rejects(
+      importObjects(db, clock, collection.id, stream(all), { source: 'import' }),
+      (error: Error) => error instanceof SyntaxError && /JSON/.test(error.message),
+    );
+    assert.equal(await count(db, collection.id), 0);
+  });
 });

@@ -2,7 +2,9 @@ import type { Clock } from '../../kernel/index.js';
 import type { ControlledTransaction } from 'kysely';
 import { withDeferredCheckpoints, type Database, type Db } from '../../storage/index.js';
 import { defaultTlp } from './settings.js';
-import { ingest, type IngestDetail } from './ingest.js';
+import type { Checked, IngestDetail } from './check-values.js';
+import { Checker } from './checker.js';
+import { storeChecked } from './ingest.js';
 import type { Provenance } from './store.js';
 
 export interface ImportOutcome {
@@ -43,7 +45,6 @@ export async function importObjects(
   const tlp = await defaultTlp(db);
   return withDeferredCheckpoints(db, async () => {
     const outcome: ImportOutcome = { total: 0, stored: 0, failures: [] };
-    let batch: unknown[] = [];
     let transaction: ControlledTransaction<Database> | undefined;
     let batches = 0;
     const commit = async () => {
@@ -51,30 +52,46 @@ export async function importObjects(
       transaction = undefined;
       batches = 0;
     };
-    const flush = async () => {
+    const store = async (checked: Checked, size: number) => {
       transaction ??= await db.kysely.startTransaction().execute();
-      const result = await ingest(db, clock, collectionId, batch, provenance, {
+      const result = await storeChecked(db, clock, collectionId, checked, provenance, {
         transaction,
         defaultTlp: tlp,
       });
       outcome.stored += result.successes.length;
       outcome.failures.push(...result.failures);
-      outcome.total += batch.length;
-      batch = [];
+      outcome.total += size;
       batches += 1;
       if (batches >= importGroup) await commit();
       onProgress?.(outcome.total);
     };
+    // One batch is checked in the worker while the one before it is stored here.
+    const checker = new Checker();
+    let checking: { checked: Promise<Checked>; size: number } | undefined;
+    const handOver = async (batch: string[]) => {
+      const previous = checking;
+      checking = { checked: checker.check(batch), size: batch.length };
+      if (previous) await store(await previous.checked, previous.size);
+    };
     try {
+      let batch: string[] = [];
       for await (const text of texts) {
-        batch.push(JSON.parse(text));
-        if (batch.length >= importBatch) await flush();
+        batch.push(text);
+        if (batch.length >= importBatch) {
+          await handOver(batch);
+          batch = [];
+        }
       }
-      if (batch.length > 0) await flush();
+      if (batch.length > 0) await handOver(batch);
+      if (checking) await store(await checking.checked, checking.size);
       await commit();
     } catch (error) {
+      // A batch still being checked fails with the worker; its answer is not awaited.
+      checking?.checked.catch(() => undefined);
       await transaction?.rollback().execute();
       throw error;
+    } finally {
+      await checker.close();
     }
     return outcome;
   });

@@ -1,21 +1,14 @@
 import type { Clock } from '../../kernel/index.js';
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../storage/index.js';
-import { checkPattern } from './pattern/index.js';
+import { checkValues, type Checked, type IngestDetail } from './check-values.js';
 import { defaultTlp } from './settings.js';
-import { parseStixObject } from './stix/parse.js';
 import { papByMarkingId, tlpByMarkingId, type Tlp } from './stix/marking-ids.js';
-import { canonicalJson } from './stix/jcs.js';
 import type { StixObject } from './stix/schemas.js';
 import { addObjects, type Provenance } from './store.js';
 import { versionOf } from './taxii/version.js';
 
-/** One object's outcome, as a TAXII status resource lists it. */
-export interface IngestDetail {
-  id: string;
-  version: string;
-  message?: string;
-}
+export type { Checked, IngestDetail } from './check-values.js';
 
 export interface IngestResult {
   successes: IngestDetail[];
@@ -70,28 +63,21 @@ export async function ingest(
   provenance: Provenance,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  const executor = options.transaction ?? db.kysely;
-  const failures: IngestDetail[] = [];
-  const valid: StixObject[] = [];
-  const labelOf = (value: unknown) => ({
-    id: isRecord(value) && typeof value.id === 'string' ? value.id : '(no id)',
-    version:
-      isRecord(value) && typeof value.modified === 'string'
-        ? value.modified
-        : isRecord(value) && typeof value.created === 'string'
-          ? value.created
-          : '',
-  });
-  for (const value of values) {
-    const parsed = parseStixObject(value, { ids: 'received', checkPattern });
-    if (parsed.ok) valid.push(parsed.object);
-    else
-      failures.push({
-        ...labelOf(value),
-        message: parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; '),
-      });
-  }
+  return storeChecked(db, clock, collectionId, checkValues(values), provenance, options);
+}
 
+/** The second half of `ingest`: resolves references, drops repeats and stores. */
+export async function storeChecked(
+  db: Db,
+  clock: Clock,
+  collectionId: string,
+  checked: Checked,
+  provenance: Provenance,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  const executor = options.transaction ?? db.kysely;
+  const failures: IngestDetail[] = [...checked.failures];
+  const { valid, texts } = checked;
   const inEnvelope = new Set<string>(valid.map((o) => o.id));
   const wanted = [
     ...new Set(
@@ -115,9 +101,9 @@ export async function ingest(
   // is refused here, so the store's conflicts name stored versions only.
   const firstOf = new Map<string, string>();
   const repeats: IngestDetail[] = [];
-  for (const object of valid) {
+  for (const [index, object] of valid.entries()) {
     const key = `${object.id} ${versionOf(object)}`;
-    const json = canonicalJson(object);
+    const json = texts[index]!;
     const first = firstOf.get(key);
     if (first !== undefined) {
       if (first === json) repeats.push({ id: object.id, version: versionOf(object) });
