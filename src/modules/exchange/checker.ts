@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { checkValues, type Checked } from './check-values.js';
+import type { Checked } from './check-values.js';
 import type { CheckRequest } from './check-worker.js';
 
 type Answer = { id: number; checked: Checked } | { id: number; error: string };
@@ -54,9 +54,4 @@ export class Checker {
   async close(): Promise<void> {
     await this.worker.terminate();
   }
-}
-
-/** The same checks in the calling thread, for small batches not worth a thread. */
-export function checkTexts(texts: string[]): Checked {
-  return checkValues(texts.map((t) => JSON.parse(t) as unknown));
 }
