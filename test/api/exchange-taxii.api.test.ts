@@ -148,6 +148,15 @@ describe('TAXII 2.1 server: discovery, collections, objects, TLP for every peer'
   });
   after(() => server.close());
 
+  /** Imports one object into the shared collection, as the team does. */
+  const importOne = (object: { id: string }) =>
+    admin
+      .post(`/api/exchange/collections/${collection}/import`, {
+        type: 'bundle',
+        id: `bundle--${randomUUID()}`,
+        objects: [object],
+      })
+      .expect(200);
   const idsOf = (envelope: Envelope) => (envelope.objects ?? []).map((o) => o.id).sort();
   const expectIds = (...levels: string[]) => levels.map((l) => objects[l]!.id).sort();
 
@@ -368,13 +377,7 @@ describe('TAXII 2.1 server: discovery, collections, objects, TLP for every peer'
     );
     assert.equal(red.status, 404);
     const target = indicator('to delete', 'clear');
-    await admin
-      .post(`/api/exchange/collections/${collection}/import`, {
-        type: 'bundle',
-        id: `bundle--${randomUUID()}`,
-        objects: [target],
-      })
-      .expect(200);
+    await importOne(target);
     const gone = await peer.call(
       'DELETE',
       `${root}collections/${collection}/objects/${target.id}/`,
@@ -388,13 +391,7 @@ describe('TAXII 2.1 server: discovery, collections, objects, TLP for every peer'
       description: 'the victim is the ministry of finance',
       granular_markings: [{ marking_ref: tlp2MarkingIds.red, selectors: ['description'] }],
     });
-    await admin
-      .post(`/api/exchange/collections/${collection}/import`, {
-        type: 'bundle',
-        id: `bundle--${randomUUID()}`,
-        objects: [object],
-      })
-      .expect(200);
+    await importOne(object);
     const peer = taxiiClient(server, `Bearer ${secrets.external}`);
     const seen = await peer.get<Envelope>(`${root}collections/${collection}/objects/${object.id}/`);
     assert.equal(seen.body.objects?.[0]?.id, object.id);
@@ -407,13 +404,7 @@ describe('TAXII 2.1 server: discovery, collections, objects, TLP for every peer'
       .expect<{ defaultTlp: Tlp }>(200);
     await admin.put('/api/exchange/settings', { defaultTlp: 'green' }).expect(200);
     const object = indicator('PAP only', undefined, { object_marking_refs: [papMarkingIds.green] });
-    await admin
-      .post(`/api/exchange/collections/${collection}/import`, {
-        type: 'bundle',
-        id: `bundle--${randomUUID()}`,
-        objects: [object],
-      })
-      .expect(200);
+    await importOne(object);
     const peer = taxiiClient(server, `Bearer ${secrets['green-only']}`);
     const path = `${root}collections/${collection}/objects/${object.id}/`;
     assert.deepEqual(idsOf((await peer.get<Envelope>(path)).body), [object.id]);

@@ -611,11 +611,25 @@ function limitOf(limit: number | undefined): number {
   return Math.min(limit, maxLimit);
 }
 
-/**
- * The page query, shared by objects and manifest; exported for the plan test and bench. It
- * selects a version's keys, or with `texts` only what the TAXII objects answer sends (every
- * column read costs on a page of 100).
- */
+/** A version's keys, for listings and the manifest. */
+const keyColumns = [
+  'co.object_id as id',
+  'co.modified as modified',
+  'co.date_added as date_added',
+  'co.seq as seq',
+  'so.type as type',
+  'so.spec_version as spec_version',
+  'so.tlp as tlp',
+] as const;
+/** What the TAXII objects answer sends: every column read costs on a page of 100. */
+const textColumns = [
+  'so.object as object',
+  'so.tlp_alone as tlp_alone',
+  'co.date_added as date_added',
+  'co.seq as seq',
+] as const;
+
+/** The page query, shared by objects and manifest; exported for the plan test and bench. */
 export function pageQuery(
   db: Executor,
   collectionId: string,
@@ -624,32 +638,7 @@ export function pageQuery(
   limit: number,
   tlps?: readonly Tlp[],
 ) {
-  return pageSelection(db, collectionId, filters, after, limit, tlps).select([
-    'co.object_id as id',
-    'co.modified as modified',
-    'co.date_added as date_added',
-    'co.seq as seq',
-    'so.type as type',
-    'so.spec_version as spec_version',
-    'so.tlp as tlp',
-  ]);
-}
-
-/** pageQuery for the TAXII objects answer: the stored text and the keyset position. */
-function textPageQuery(
-  db: Executor,
-  collectionId: string,
-  filters: Normalised,
-  after: Cursor | undefined,
-  limit: number,
-  tlps?: readonly Tlp[],
-) {
-  return pageSelection(db, collectionId, filters, after, limit, tlps).select([
-    'so.object as object',
-    'so.tlp_alone as tlp_alone',
-    'co.date_added as date_added',
-    'co.seq as seq',
-  ]);
+  return pageSelection(db, collectionId, filters, after, limit, tlps).select(keyColumns);
 }
 
 function pageSelection(
@@ -736,7 +725,9 @@ async function page<T extends Position>(
     placeholders(collectionId, filters, after, limit, query.tlps),
     (p) => {
       if (kind === 'texts')
-        return textPageQuery(db.kysely, p.collectionId, p.filters, p.after, p.limit, p.tlps);
+        return pageSelection(db.kysely, p.collectionId, p.filters, p.after, p.limit, p.tlps).select(
+          textColumns,
+        );
       const q = pageQuery(db.kysely, p.collectionId, p.filters, p.after, p.limit, p.tlps);
       return kind === 'objects' ? q.select('so.object as object') : q;
     },
