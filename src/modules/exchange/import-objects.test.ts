@@ -86,7 +86,8 @@ describe('importing objects read one at a time', () => {
   it('stops at a text that is not JSON, saying why, and stores nothing of the open transaction', async () => {
     const { db } = testDb;
     const collection = await createCollection(db, { title: 'Broken' }, clock);
-    const all = texts(importBatch + 10);
+    // In the second of three batches: it fails in the worker while the first is being stored.
+    const all = texts(importBatch * 2 + 10);
     all[importBatch + 5] = '{"type": "indicator", "id": tru}';
     await assert.rejects(
       importObjects(db, clock, collection.id, stream(all), { source: 'import' }),

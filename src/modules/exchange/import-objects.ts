@@ -70,7 +70,11 @@ export async function importObjects(
     let checking: { checked: Promise<Checked>; size: number } | undefined;
     const handOver = async (batch: string[]) => {
       const previous = checking;
-      checking = { checked: checker.check(batch), size: batch.length };
+      const checked = checker.check(batch);
+      // Its failure is awaited after the previous batch is stored; until then a handler keeps
+      // it from counting as unhandled (which would end the process).
+      checked.catch(() => undefined);
+      checking = { checked, size: batch.length };
       if (previous) await store(await previous.checked, previous.size);
     };
     try {
@@ -86,8 +90,6 @@ export async function importObjects(
       if (checking) await store(await checking.checked, checking.size);
       await commit();
     } catch (error) {
-      // A batch still being checked fails with the worker; its answer is not awaited.
-      checking?.checked.catch(() => undefined);
       await transaction?.rollback().execute();
       throw error;
     } finally {
